@@ -62,6 +62,8 @@ export interface Table extends ModelNode {
   readonly uniqueConstraints: readonly UniqueConstraint[];
   readonly checks: readonly CheckConstraint[];
   readonly docTags: readonly DocTag[];
+  /** ORM-level metadata dictionary (SQLAlchemy `__table_args__ = {"info": {...}}`), literal values only. */
+  readonly info?: Readonly<Record<string, unknown>>;
 }
 
 export interface SqlType {
@@ -120,6 +122,8 @@ export interface Column extends ModelNode {
   /** Where the column's type span is, for fixes and precise reporting. */
   readonly typeSpan?: Span;
   readonly docTags: readonly DocTag[];
+  /** ORM-level metadata dictionary (SQLAlchemy `info={...}`), literal values only. */
+  readonly info?: Readonly<Record<string, unknown>>;
   /** The column came from a spread helper object or a mixin, declared elsewhere. */
   readonly inheritedFrom?: string;
 }
