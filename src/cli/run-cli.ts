@@ -1,0 +1,121 @@
+import yargs from 'yargs';
+import { formatConfigProblems, type ConfigProblem } from '../config/config-problem.js';
+import { TOOL_VERSION } from '../version.js';
+import { ExitCode } from './exit-code.js';
+import type { CliIo } from './io.js';
+
+export interface CommonArgs {
+  readonly paths: readonly string[];
+  readonly format: string;
+  readonly outputFile?: string;
+  readonly config?: string;
+  readonly preset?: string;
+  readonly rule: readonly string[];
+  readonly maxWarnings?: number;
+  readonly quiet: boolean;
+  readonly color?: boolean;
+}
+
+type Command =
+  | { readonly name: 'lint'; readonly args: CommonArgs }
+  | { readonly name: 'model'; readonly args: CommonArgs }
+  | { readonly name: 'list-rules'; readonly args: CommonArgs }
+  | { readonly name: 'explain'; readonly args: CommonArgs; readonly ruleId: string };
+
+export const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
+
+/**
+ * The command-line entry: parses arguments, runs the command, writes to `io`, and returns the
+ * exit code (0 clean, 1 problems found, 2 usage/config/internal error). Never calls process.exit.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let command: Command | undefined;
+  const parser = yargs([...argv])
+    .scriptName('schema-lint')
+    .usage('Usage: schema-lint [paths..] [options]\n\nLint database schema code (Drizzle, SQLAlchemy) for integrity, performance and privacy problems.')
+    .command('$0 [paths..]', 'Lint schema files, folders or globs (default: config include, else the drizzle config schema)', withPaths, (a) => {
+      command = { name: 'lint', args: common(a) };
+    })
+    .command('model [paths..]', 'Print the loaded intermediate model as JSON', withPaths, (a) => {
+      command = { name: 'model', args: common(a) };
+    })
+    .command('list-rules', 'List every rule with its default severity and presets', (y) => y, (a) => {
+      command = { name: 'list-rules', args: common(a) };
+    })
+    .command('explain <rule>', "Print a rule's documentation", (y) => y.positional('rule', { type: 'string', demandOption: true }), (a) => {
+      command = { name: 'explain', args: common(a), ruleId: String(a['rule']) };
+    })
+    .option('format', { alias: 'f', type: 'string', default: 'text', describe: `Output format: ${LINT_FORMATS.join(', ')}` })
+    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Use this config file (default: nearest schema-lint.config.json or package.json#schema-lint)' })
+    .option('preset', { type: 'string', describe: 'Start from a preset: recommended, strict, hipaa' })
+    .option('rule', { type: 'string', array: true, default: [] as string[], describe: 'Set a rule severity: --rule require-fk-index=error (repeatable)' })
+    .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
+    .option('color', { type: 'boolean', describe: 'Force colour on (--color) or off (--no-color)' })
+    .strictOptions()
+    .strictCommands()
+    .exitProcess(false)
+    .help()
+    .alias('help', 'h')
+    .version(TOOL_VERSION)
+    .alias('version', 'v')
+    .wrap(Math.min(110, 110));
+
+  let output = '';
+  let failure: string | undefined;
+  parser.fail((message, error) => {
+    failure = message || error?.message || 'invalid arguments';
+  });
+  try {
+    await parser.parseAsync([...argv], {}, (_err, _argv, out) => {
+      output = out;
+    });
+  } catch (error) {
+    failure ??= (error as Error).message;
+  }
+  if (failure) {
+    io.stderr.write(`schema-lint: ${failure}\nRun \`schema-lint --help\` for usage.\n`);
+    return ExitCode.Fatal;
+  }
+  if (!command) {
+    // --help or --version: yargs produced the text.
+    if (output) io.stdout.write(`${output}\n`);
+    return ExitCode.Ok;
+  }
+  try {
+    const { runCommand } = await import('./commands.js');
+    return await runCommand(command, io);
+  } catch (error) {
+    io.stderr.write(`schema-lint: internal error: ${(error as Error).stack ?? String(error)}\nPlease report this at https://github.com/schema-lint/schema-lint/issues with the input that caused it.\n`);
+    return ExitCode.Fatal;
+  }
+}
+
+export type { Command };
+
+// NOTE: with strictOptions, yargs reports an undeclared positional as an unknown argument.
+function withPaths<T>(y: import('yargs').Argv<T>) {
+  return y.positional('paths', { type: 'string', array: true, describe: 'Schema files, folders or globs' });
+}
+
+function common(a: Record<string, unknown>): CommonArgs {
+  const maxWarnings = a['max-warnings'];
+  return {
+    paths: ((a['paths'] as string[] | undefined) ?? []).map(String),
+    format: String(a['format'] ?? 'text'),
+    ...(a['output-file'] !== undefined ? { outputFile: String(a['output-file']) } : {}),
+    ...(a['config'] !== undefined ? { config: String(a['config']) } : {}),
+    ...(a['preset'] !== undefined ? { preset: String(a['preset']) } : {}),
+    rule: ((a['rule'] as string[] | undefined) ?? []).map(String),
+    ...(typeof maxWarnings === 'number' && !Number.isNaN(maxWarnings) ? { maxWarnings } : {}),
+    quiet: a['quiet'] === true,
+    ...(typeof a['color'] === 'boolean' ? { color: a['color'] } : {}),
+  };
+}
+
+export function writeProblems(io: CliIo, problems: readonly ConfigProblem[]): ExitCode {
+  io.stderr.write(formatConfigProblems(problems));
+  return ExitCode.Fatal;
+}
+

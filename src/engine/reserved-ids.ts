@@ -1,0 +1,51 @@
+/**
+ * Diagnostics raised by schema-lint itself rather than by a rule. The `schema-lint/` prefix keeps
+ * them apart from rule ids; each has a description and explain text like a rule.
+ */
+export interface ReservedIdDoc {
+  readonly id: string;
+  readonly description: string;
+  readonly explain: string;
+}
+
+export const RESERVED_IDS: readonly ReservedIdDoc[] = [
+  {
+    id: 'schema-lint/parse-error',
+    description: 'A schema file could not be read or parsed',
+    explain: [
+      'A file given to schema-lint (or imported by one) could not be read, is binary, or has a syntax error.',
+      '',
+      'Findings of rules are withheld for a file with syntax errors, because a partial parse would',
+      'produce misleading diagnostics. Fix the syntax error (your editor or `tsc` shows it too) and run',
+      'schema-lint again. An unreadable path usually means a typo or missing permissions.',
+    ].join('\n'),
+  },
+  {
+    id: 'schema-lint/unresolved-reference',
+    description: 'A schema construct could not be resolved statically',
+    explain: [
+      'schema-lint reads schema code without running it. This diagnostic marks something it could not',
+      'follow: a table name computed at run time, a spread of a value that is not a plain object, a',
+      'foreign key whose target is not a column reference, an unknown entry in the extra configuration.',
+      '',
+      'Nothing is guessed: the construct is left out of the model, so rules may miss problems there.',
+      'Write the construct with literals and direct references (`.references(() => users.id)`), or',
+      'suppress the diagnostic with a reason if the code must stay dynamic.',
+    ].join('\n'),
+  },
+  {
+    id: 'schema-lint/unsupported-syntax',
+    description: 'A construct schema-lint does not support',
+    explain: [
+      'The code uses a construct schema-lint does not understand yet (for example a configuration',
+      'object that is not a literal). The construct is ignored. Please report it with a minimal example.',
+    ].join('\n'),
+  },
+  {
+    id: 'schema-lint/no-schema-found',
+    description: 'A file given explicitly declares no tables',
+    explain: 'A file passed on the command line declares no Drizzle or SQLAlchemy tables. Check the path.',
+  },
+];
+
+export const reservedIdDocs: ReadonlyMap<string, ReservedIdDoc> = new Map(RESERVED_IDS.map((d) => [d.id, d]));

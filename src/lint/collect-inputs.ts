@@ -1,0 +1,110 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import type { ConfigProblem } from '../config/config-problem.js';
+import type { ResolvedConfig } from '../config/resolve-config.js';
+import { findDrizzleConfig, readDrizzleConfig, type DrizzleConfigFacts } from '../loaders/drizzle-config.js';
+import { mightBeDrizzleSchema } from '../loaders/drizzle/load-drizzle-schema.js';
+import { readSourceFile } from '../loaders/source-file.js';
+
+/** Source extensions considered when a folder is given. */
+export const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+/** Folders never scanned: dependencies, build output, VCS metadata. */
+export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.next/**', '**/.turbo/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'];
+
+export interface CollectedInputs {
+  /** Absolute paths of the schema files to load. */
+  readonly files: readonly string[];
+  /** The drizzle config that supplied the files or the casing, if any. */
+  readonly drizzleConfig?: DrizzleConfigFacts;
+  /** How the files were chosen, for messages. */
+  readonly origin: 'arguments' | 'config include' | 'drizzle config';
+}
+
+export type CollectResult = { readonly ok: true; readonly inputs: CollectedInputs } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+
+/**
+ * Expands the command-line paths (files, folders, globs) into schema files. With no paths, uses
+ * the config's `include` globs, else the `schema` of the drizzle config. Files named explicitly are
+ * always loaded; files found by scanning a folder are kept only if they import Drizzle (a cheap text
+ * check before parsing).
+ */
+export function collectInputs(cwd: string, paths: readonly string[], config: ResolvedConfig): CollectResult {
+  const problems: ConfigProblem[] = [];
+  const ignore = [...ALWAYS_IGNORED, ...config.ignore.map((g) => toCwdRelativeGlob(g, config.baseDir, cwd))];
+  const isIgnored = picomatch(ignore, { dot: true });
+  const drizzleConfigFile = config.drizzleConfig ? path.resolve(config.baseDir, config.drizzleConfig) : findDrizzleConfig(cwd);
+  const drizzleConfig = drizzleConfigFile ? readDrizzleConfig(drizzleConfigFile) : undefined;
+
+  const files = new Set<string>();
+  const scanned = new Set<string>();
+  const addScanned = (file: string) => {
+    if (files.has(file)) return;
+    scanned.add(file);
+  };
+
+  let origin: CollectedInputs['origin'] = 'arguments';
+  let patterns: { pattern: string; base: string; explicit: boolean }[] = paths.map((p) => ({ pattern: p, base: cwd, explicit: true }));
+  if (patterns.length === 0 && config.include.length > 0) {
+    origin = 'config include';
+    patterns = config.include.map((p) => ({ pattern: p, base: config.baseDir, explicit: false }));
+  } else if (patterns.length === 0 && drizzleConfig && drizzleConfig.schema.length > 0) {
+    origin = 'drizzle config';
+    patterns = drizzleConfig.schema.map((p) => ({ pattern: p, base: path.dirname(drizzleConfig.file), explicit: false }));
+  }
+  if (patterns.length === 0) {
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'no-input',
+          source: 'command line',
+          path: [],
+          message: 'no schema files given, no `include` in the config and no drizzle config `schema` found.',
+          hint: 'Run `schema-lint path/to/schema.ts` (or a folder), or add "include" to schema-lint.config.json.',
+        },
+      ],
+    };
+  }
+
+  for (const { pattern, base, explicit } of patterns) {
+    const absolute = path.resolve(base, pattern);
+    if (!isDynamicPattern(pattern.replace(/\\/g, '/'))) {
+      let stat;
+      try {
+        stat = statSync(absolute);
+      } catch {
+        problems.push({ code: 'no-input', source: origin === 'arguments' ? 'command line' : origin, path: [], message: `"${pattern}" does not exist.` });
+        continue;
+      }
+      if (stat.isDirectory()) {
+        for (const file of globSync(SOURCE_GLOB, { cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED, dot: false })) {
+          if (!isIgnored(path.relative(cwd, file))) addScanned(path.resolve(file));
+        }
+      } else if (explicit || !isIgnored(path.relative(cwd, absolute))) {
+        files.add(absolute);
+        scanned.delete(absolute);
+      }
+      continue;
+    }
+    const matches = globSync(pattern.replace(/\\/g, '/'), { cwd: base, absolute: true, ignore: ALWAYS_IGNORED, dot: false });
+    if (matches.length === 0) problems.push({ code: 'no-input', source: origin === 'arguments' ? 'command line' : origin, path: [], message: `no files match "${pattern}".` });
+    for (const file of matches) if (!isIgnored(path.relative(cwd, file))) files.add(path.resolve(file));
+  }
+
+  for (const file of scanned) {
+    const read = readSourceFile(file);
+    if (!read.ok || mightBeDrizzleSchema(read.text)) files.add(file);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  if (files.size === 0) {
+    return { ok: false, problems: [{ code: 'no-input', source: 'command line', path: [], message: `no Drizzle schema files found in ${patterns.map((p) => `"${p.pattern}"`).join(', ')}.`, hint: 'schema files import from "drizzle-orm/pg-core" (or mysql-core, sqlite-core).' }] };
+  }
+  return { ok: true, inputs: { files: [...files].sort(), ...(drizzleConfig ? { drizzleConfig } : {}), origin } };
+}
+
+function toCwdRelativeGlob(glob: string, baseDir: string, cwd: string): string {
+  const rel = path.relative(cwd, baseDir).split(path.sep).join('/');
+  return rel ? `${rel}/${glob}` : glob;
+}
