@@ -51,6 +51,7 @@ function lintCommand(args: CommonArgs, io: CliIo): ExitCode {
   const active = diagnostics.filter((d) => !d.suppression);
   const errors = active.filter((d) => d.severity === 'error').length;
   const warnings = active.length - errors;
+  if (args.exitZero) return ExitCode.Ok;
   if (errors > 0) return ExitCode.ProblemsFound;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
     io.stderr.write(`schema-lint: ${warnings} warnings exceed --max-warnings ${args.maxWarnings}.\n`);

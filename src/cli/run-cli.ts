@@ -13,6 +13,7 @@ export interface CommonArgs {
   readonly rule: readonly string[];
   readonly maxWarnings?: number;
   readonly quiet: boolean;
+  readonly exitZero: boolean;
   readonly color?: boolean;
 }
 
@@ -52,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .option('rule', { type: 'string', array: true, default: [] as string[], describe: 'Set a rule severity: --rule require-fk-index=error (repeatable)' })
     .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
+    .option('exit-zero', { type: 'boolean', default: false, describe: 'Exit 0 even when problems are found (configuration errors still exit 2)' })
     .option('color', { type: 'boolean', describe: 'Force colour on (--color) or off (--no-color)' })
     .strictOptions()
     .strictCommands()
@@ -110,6 +112,7 @@ function common(a: Record<string, unknown>): CommonArgs {
     rule: ((a['rule'] as string[] | undefined) ?? []).map(String),
     ...(typeof maxWarnings === 'number' && !Number.isNaN(maxWarnings) ? { maxWarnings } : {}),
     quiet: a['quiet'] === true,
+    exitZero: a['exit-zero'] === true,
     ...(typeof a['color'] === 'boolean' ? { color: a['color'] } : {}),
   };
 }
