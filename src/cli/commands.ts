@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import picomatch from 'picomatch';
 import path from 'node:path';
 import { z } from 'zod';
 import { rules as registry } from '../../rules/index.js';
@@ -6,10 +7,15 @@ import { didYouMean } from '../config/config-problem.js';
 import { loadRuleDocs } from '../docs/rule-doc.js';
 import { docsUrl } from '../engine/define-rule.js';
 import { reservedIdDocs } from '../engine/reserved-ids.js';
+import { buildBaseline, writeBaseline } from '../lint/baseline.js';
 import { lintSync, type LintRun } from '../lint/lint.js';
+import { ALWAYS_IGNORED, collectInputs } from '../lint/collect-inputs.js';
+import { loadConfig } from '../config/load-config.js';
+import { resolveConfig } from '../config/resolve-config.js';
+import { configExists, planInit, writeInit } from './init.js';
 import { toModelJson } from '../model/model-json.js';
 import { reporters, type ReporterContext, type ReportInput } from '../reporters/index.js';
-import { findGitRoot, relativePosix } from '../reporters/paths.js';
+import { relativePosix } from '../reporters/paths.js';
 import { TOOL_VERSION } from '../version.js';
 import { ExitCode } from './exit-code.js';
 import { decideColor, type CliIo } from './io.js';
@@ -25,6 +31,10 @@ export async function runCommand(command: Command, io: CliIo): Promise<ExitCode>
       return listRulesCommand(command.args, io);
     case 'explain':
       return explainCommand(command.ruleId, io);
+    case 'init':
+      return initCommand(command.force, io);
+    case 'print-config':
+      return printConfigCommand(command.args, command.file, io);
   }
 }
 
@@ -33,17 +43,48 @@ function lintCommand(args: CommonArgs, io: CliIo): ExitCode {
     const hint = didYouMean(args.format, LINT_FORMATS);
     return writeProblems(io, [{ code: 'invalid-argument', source: '--format', path: [], message: `unknown format "${args.format}"; expected one of ${LINT_FORMATS.join(', ')}.`, ...(hint ? { hint } : {}) }]);
   }
+  if (args.pruneBaseline && args.baseline === undefined) {
+    return writeProblems(io, [{ code: 'invalid-argument', source: '--prune-baseline', path: [], message: 'needs --baseline <file> to know which file to prune.' }]);
+  }
+  if (args.writeBaseline !== undefined && args.baseline !== undefined) {
+    return writeProblems(io, [{ code: 'invalid-argument', source: '--write-baseline', path: [], message: 'cannot be combined with --baseline; write a fresh baseline, or apply one.' }]);
+  }
   const result = runLint(args, io);
   if (!result.ok) return ExitCode.Fatal;
   const { run } = result;
+
+  if (args.writeBaseline !== undefined) {
+    const file = path.resolve(io.cwd, args.writeBaseline);
+    const baseline = buildBaseline(run.diagnostics, run.root);
+    try {
+      writeBaseline(file, baseline);
+    } catch (error) {
+      io.stderr.write(`schema-lint: cannot write ${args.writeBaseline}: ${(error as Error).message}\n`);
+      return ExitCode.Fatal;
+    }
+    const count = baseline.entries.reduce((n, e) => n + e.count, 0);
+    io.stderr.write(`schema-lint: wrote ${count} ${count === 1 ? 'finding' : 'findings'} to ${relativePosix(io.cwd, file)}. Lint with --baseline to report only new ones.\n`);
+    return ExitCode.Ok;
+  }
+  if (args.pruneBaseline && run.baseline) {
+    if (run.baseline.stale.length > 0) writeBaseline(run.baseline.file, run.baseline.pruned);
+    io.stderr.write(`schema-lint: pruned ${run.baseline.stale.length} stale ${run.baseline.stale.length === 1 ? 'entry' : 'entries'} from ${relativePosix(io.cwd, run.baseline.file)}.\n`);
+  }
+
   const diagnostics = args.quiet ? run.diagnostics.filter((d) => d.severity === 'error') : run.diagnostics;
   const toFile = args.outputFile !== undefined;
-  const context = reporterContext(run, io, !toFile && args.format === 'text' && decideColor(args.color, io));
+  const context: ReporterContext = {
+    ...reporterContext(run, io, !toFile && args.format === 'text' && decideColor(args.color, io)),
+    includeSuppressed: args.includeSuppressed,
+    ...(args.sarifCategory !== undefined ? { sarifCategory: args.sarifCategory } : {}),
+  };
   const input: ReportInput = {
     diagnostics,
     fileCount: run.model.files.length,
     tableCount: run.model.tables.length,
     rules: run.config.rules.map((r) => ({ rule: r.rule, severity: r.severity })),
+    ...(run.baseline ? { baseline: { file: run.baseline.file, matched: run.baseline.matched, stale: args.pruneBaseline ? 0 : run.baseline.stale.length } } : {}),
+    ...(run.nothingChanged ? { nothingChanged: true } : {}),
   };
   const report = reporters[args.format as keyof typeof reporters](input, context);
   if (!writeReport(report, args.outputFile, io)) return ExitCode.Fatal;
@@ -65,6 +106,9 @@ function runLint(args: CommonArgs, io: CliIo): { ok: true; run: LintRun } | { ok
     cwd: io.cwd,
     paths: args.paths,
     ...(args.config ? { configFile: args.config } : {}),
+    ...(args.baseline !== undefined ? { baselineFile: args.baseline } : {}),
+    ...(args.changedSince !== undefined ? { changedSince: args.changedSince } : {}),
+    ...(io.env['SCHEMA_LINT_TODAY'] ? { today: io.env['SCHEMA_LINT_TODAY'] } : {}),
     overrides: { ...(args.preset !== undefined ? { preset: args.preset } : {}), rules: args.rule },
   });
   if (!result.ok) {
@@ -78,7 +122,7 @@ export function reporterContext(run: LintRun, io: CliIo, color: boolean): Report
   const sources = new Map<string, string | undefined>();
   return {
     cwd: run.cwd,
-    sourceRoot: findGitRoot(run.cwd) ?? run.cwd,
+    sourceRoot: run.root,
     color,
     toolVersion: TOOL_VERSION,
     docs: loadRuleDocs(),
@@ -171,5 +215,46 @@ function explainCommand(ruleId: string, io: CliIo): ExitCode {
     '',
   ].join('\n');
   io.stdout.write(`${header}\n${doc?.markdown ?? rule.meta.description}\n\n## Options schema\n${optionsSchema}\n`);
+  return ExitCode.Ok;
+}
+
+function initCommand(force: boolean, io: CliIo): ExitCode {
+  if (configExists(io.cwd) && !force) {
+    return writeProblems(io, [{ code: 'invalid-argument', source: 'init', path: [], message: 'a schema-lint configuration already exists here (schema-lint.config.json or package.json#schema-lint).', hint: 'Use --force to overwrite schema-lint.config.json.' }]);
+  }
+  const plan = planInit(io.cwd);
+  try {
+    if (force) rmSync(plan.file, { force: true });
+    writeInit(plan);
+  } catch (error) {
+    io.stderr.write(`schema-lint: cannot write ${plan.file}: ${(error as Error).message}\n`);
+    return ExitCode.Fatal;
+  }
+  io.stdout.write(`Wrote ${relativePosix(io.cwd, plan.file)}.\n${plan.findings.map((f) => `  ${f}`).join('\n')}\nRun \`npx schema-lint\` to lint; \`npx schema-lint --write-baseline\` to accept today's findings and fail only on new ones.\n`);
+  return ExitCode.Ok;
+}
+
+function printConfigCommand(args: CommonArgs, file: string | undefined, io: CliIo): ExitCode {
+  const loaded = loadConfig(io.cwd, args.config);
+  if (!loaded.ok) return writeProblems(io, loaded.problems);
+  const resolved = resolveConfig(loaded.config, { ...(args.preset !== undefined ? { preset: args.preset } : {}), rules: args.rule }, registry);
+  if (!resolved.ok) return writeProblems(io, resolved.problems);
+  const config = resolved.config;
+  const out: Record<string, unknown> = {
+    configFile: config.configFile ? relativePosix(io.cwd, config.configFile) : null,
+    extends: config.presets,
+    include: config.include,
+    ignore: config.ignore,
+    casing: config.casing ?? null,
+    rules: Object.fromEntries([...config.settings].map(([id, s]) => [id, s.severity === 'off' ? 'off' : [s.severity, s.options]])),
+  };
+  if (file !== undefined) {
+    const absolute = path.resolve(io.cwd, file);
+    const collected = collectInputs(io.cwd, [], config);
+    const linted = collected.ok && collected.inputs.files.includes(absolute);
+    const ignoredBy = [...ALWAYS_IGNORED, ...config.ignore.map((g) => path.posix.join(relativePosix(io.cwd, config.baseDir) || '.', g))].find((g) => picomatch.isMatch(relativePosix(io.cwd, absolute), g, { dot: true }));
+    out['file'] = { path: relativePosix(io.cwd, absolute), exists: existsSync(absolute), inProjectScope: linted, ignoredBy: ignoredBy ?? null };
+  }
+  io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   return ExitCode.Ok;
 }

@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { formatConfigProblems, type ConfigProblem } from '../config/config-problem.js';
+import { DEFAULT_BASELINE_FILE } from '../lint/baseline.js';
 import { TOOL_VERSION } from '../version.js';
 import { ExitCode } from './exit-code.js';
 import type { CliIo } from './io.js';
@@ -15,15 +16,23 @@ export interface CommonArgs {
   readonly quiet: boolean;
   readonly exitZero: boolean;
   readonly color?: boolean;
+  readonly writeBaseline?: string;
+  readonly baseline?: string;
+  readonly pruneBaseline: boolean;
+  readonly includeSuppressed: boolean;
+  readonly changedSince?: string;
+  readonly sarifCategory?: string;
 }
 
 type Command =
   | { readonly name: 'lint'; readonly args: CommonArgs }
   | { readonly name: 'model'; readonly args: CommonArgs }
   | { readonly name: 'list-rules'; readonly args: CommonArgs }
-  | { readonly name: 'explain'; readonly args: CommonArgs; readonly ruleId: string };
+  | { readonly name: 'explain'; readonly args: CommonArgs; readonly ruleId: string }
+  | { readonly name: 'init'; readonly args: CommonArgs; readonly force: boolean }
+  | { readonly name: 'print-config'; readonly args: CommonArgs; readonly file?: string };
 
-export const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
+export const LINT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
 /**
  * The command-line entry: parses arguments, runs the command, writes to `io`, and returns the
@@ -46,6 +55,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .command('explain <rule>', "Print a rule's documentation", (y) => y.positional('rule', { type: 'string', demandOption: true }), (a) => {
       command = { name: 'explain', args: common(a), ruleId: String(a['rule']) };
     })
+    .command('init', 'Write a starter schema-lint.config.json for this project', (y) => y.option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing config' }), (a) => {
+      command = { name: 'init', args: common(a), force: a['force'] === true };
+    })
+    .command('print-config [file]', 'Print the resolved configuration (for a file: whether it is linted)', (y) => y.positional('file', { type: 'string' }), (a) => {
+      command = { name: 'print-config', args: common(a), ...(a['file'] !== undefined ? { file: String(a['file']) } : {}) };
+    })
     .option('format', { alias: 'f', type: 'string', default: 'text', describe: `Output format: ${LINT_FORMATS.join(', ')}` })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to a file instead of stdout' })
     .option('config', { alias: 'c', type: 'string', describe: 'Use this config file (default: nearest schema-lint.config.json or package.json#schema-lint)' })
@@ -53,6 +68,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .option('rule', { type: 'string', array: true, default: [] as string[], describe: 'Set a rule severity: --rule require-fk-index=error (repeatable)' })
     .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'Report errors only' })
+    .option('baseline', { type: 'string', describe: `Report only findings not in this baseline file (default ${DEFAULT_BASELINE_FILE})` })
+    .option('write-baseline', { type: 'string', describe: `Record the current findings in a baseline file (default ${DEFAULT_BASELINE_FILE}) and exit 0` })
+    .option('prune-baseline', { type: 'boolean', default: false, describe: 'With --baseline: remove entries that no longer occur' })
+    .option('include-suppressed', { type: 'boolean', default: false, describe: 'Also output suppressed and baselined findings (SARIF suppressions, JSON "suppressed")' })
+    .option('changed-since', { type: 'string', describe: 'Report only schema files changed since this git ref (the whole schema is still resolved)' })
+    .option('sarif-category', { type: 'string', describe: 'SARIF automationDetails.id category, for several uploads per commit' })
     .option('exit-zero', { type: 'boolean', default: false, describe: 'Exit 0 even when problems are found (configuration errors still exit 2)' })
     .option('color', { type: 'boolean', describe: 'Force colour on (--color) or off (--no-color)' })
     .strictOptions()
@@ -113,6 +134,12 @@ function common(a: Record<string, unknown>): CommonArgs {
     ...(typeof maxWarnings === 'number' && !Number.isNaN(maxWarnings) ? { maxWarnings } : {}),
     quiet: a['quiet'] === true,
     exitZero: a['exit-zero'] === true,
+    ...(a['write-baseline'] !== undefined ? { writeBaseline: String(a['write-baseline']) || DEFAULT_BASELINE_FILE } : {}),
+    ...(a['baseline'] !== undefined ? { baseline: String(a['baseline']) || DEFAULT_BASELINE_FILE } : {}),
+    pruneBaseline: a['prune-baseline'] === true,
+    includeSuppressed: a['include-suppressed'] === true,
+    ...(a['changed-since'] !== undefined ? { changedSince: String(a['changed-since']) } : {}),
+    ...(a['sarif-category'] !== undefined ? { sarifCategory: String(a['sarif-category']) } : {}),
     ...(typeof a['color'] === 'boolean' ? { color: a['color'] } : {}),
   };
 }

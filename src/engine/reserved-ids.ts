@@ -42,6 +42,34 @@ export const RESERVED_IDS: readonly ReservedIdDoc[] = [
     ].join('\n'),
   },
   {
+    id: 'schema-lint/suppression-missing-reason',
+    description: 'A suppression directive without a reason',
+    explain: [
+      'Every inline suppression must say why: `// schema-lint-disable-next-line require-fk-index -- <reason>`.',
+      'A directive without a reason suppresses nothing, so the finding it meant to hide is reported too.',
+    ].join('\n'),
+  },
+  {
+    id: 'schema-lint/suppression-unknown-rule',
+    description: 'A suppression directive names a rule that does not exist',
+    explain: 'The directive names an id that is not a rule (often a typo or a renamed rule). It suppresses nothing until the id is fixed.',
+  },
+  {
+    id: 'schema-lint/invalid-suppression',
+    description: 'A malformed suppression directive',
+    explain: 'The directive names no rule (blanket suppressions are not allowed) or has an `until=` that is not a YYYY-MM-DD date. It suppresses nothing.',
+  },
+  {
+    id: 'schema-lint/suppression-expired',
+    description: 'A suppression directive whose expiry date has passed',
+    explain: 'The directive carried `until=YYYY-MM-DD` and that day has passed: the diagnostics it covered are reported again. Fix them, or extend the date with a fresh reason.',
+  },
+  {
+    id: 'schema-lint/unused-suppression',
+    description: 'A suppression directive that suppresses nothing',
+    explain: 'No diagnostic of the named rule(s) starts on the line the directive covers (or, for a file directive, anywhere in the file). The problem is gone or moved: remove the directive.',
+  },
+  {
     id: 'schema-lint/no-schema-found',
     description: 'A file given explicitly declares no tables',
     explain: 'A file passed on the command line declares no Drizzle or SQLAlchemy tables. Check the path.',

@@ -27,10 +27,10 @@ export type CollectResult = { readonly ok: true; readonly inputs: CollectedInput
 /**
  * Expands the command-line paths (files, folders, globs) into schema files. With no paths, uses
  * the config's `include` globs, else the `schema` of the drizzle config. Files named explicitly are
- * always loaded; files found by scanning a folder are kept only if they import Drizzle (a cheap text
- * check before parsing).
+ * always loaded (unless `filterExplicit`, used when a project scope is loaded anyway); files found by
+ * scanning a folder are kept only if they import Drizzle (a cheap text check before parsing).
  */
-export function collectInputs(cwd: string, paths: readonly string[], config: ResolvedConfig): CollectResult {
+export function collectInputs(cwd: string, paths: readonly string[], config: ResolvedConfig, options: { readonly filterExplicit?: boolean } = {}): CollectResult {
   const problems: ConfigProblem[] = [];
   const ignore = [...ALWAYS_IGNORED, ...config.ignore.map((g) => toCwdRelativeGlob(g, config.baseDir, cwd))];
   const isIgnored = picomatch(ignore, { dot: true });
@@ -82,9 +82,11 @@ export function collectInputs(cwd: string, paths: readonly string[], config: Res
         for (const file of globSync(SOURCE_GLOB, { cwd: absolute, absolute: true, ignore: ALWAYS_IGNORED, dot: false })) {
           if (!isIgnored(path.relative(cwd, file))) addScanned(path.resolve(file));
         }
-      } else if (explicit || !isIgnored(path.relative(cwd, absolute))) {
+      } else if (explicit && !options.filterExplicit) {
         files.add(absolute);
         scanned.delete(absolute);
+      } else if (!isIgnored(path.relative(cwd, absolute))) {
+        addScanned(absolute);
       }
       continue;
     }
@@ -98,7 +100,7 @@ export function collectInputs(cwd: string, paths: readonly string[], config: Res
     if (!read.ok || mightBeDrizzleSchema(read.text)) files.add(file);
   }
   if (problems.length > 0) return { ok: false, problems };
-  if (files.size === 0) {
+  if (files.size === 0 && !options.filterExplicit) {
     return { ok: false, problems: [{ code: 'no-input', source: 'command line', path: [], message: `no Drizzle schema files found in ${patterns.map((p) => `"${p.pattern}"`).join(', ')}.`, hint: 'schema files import from "drizzle-orm/pg-core" (or mysql-core, sqlite-core).' }] };
   }
   return { ok: true, inputs: { files: [...files].sort(), ...(drizzleConfig ? { drizzleConfig } : {}), origin } };

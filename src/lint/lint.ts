@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rules as registry } from '../../rules/index.js';
 import type { ConfigProblem } from '../config/config-problem.js';
@@ -5,13 +6,18 @@ import { loadConfig } from '../config/load-config.js';
 import { resolveConfig, type ConfigOverrides, type ResolvedConfig } from '../config/resolve-config.js';
 import type { Diagnostic } from '../engine/diagnostic.js';
 import type { AnyRule } from '../engine/define-rule.js';
+import { RESERVED_IDS } from '../engine/reserved-ids.js';
 import { runRules } from '../engine/run-rules.js';
+import { applySuppressions, scanDirectives, type SuppressionDirective } from '../engine/suppressions.js';
 import { problemToDiagnostic } from '../loaders/load-problem.js';
 import { loadSchema } from '../loaders/load-schema.js';
 import { ModelIndex } from '../model/model-queries.js';
 import type { SchemaModel } from '../model/schema-model.js';
 import { compareSpans } from '../model/span.js';
-import { collectInputs } from './collect-inputs.js';
+import { findGitRoot } from '../reporters/paths.js';
+import { applyBaseline, readBaseline, type Baseline, type BaselineEntry } from './baseline.js';
+import { collectInputs, type CollectedInputs } from './collect-inputs.js';
+import { changedFilesSince } from './git.js';
 
 export interface LintOptions {
   /** Working directory; relative paths and config discovery start here. Default: process.cwd(). */
@@ -21,18 +27,37 @@ export interface LintOptions {
   /** Explicit config file (`--config`). */
   readonly configFile?: string;
   readonly overrides?: ConfigOverrides;
+  /** Report only files changed since this git ref (the whole schema is still resolved). */
+  readonly changedSince?: string;
+  /** Apply this baseline file: findings in it are suppressed. */
+  readonly baselineFile?: string;
+  /** Today's date (YYYY-MM-DD), for suppression expiry. Default: the system date. */
+  readonly today?: string;
+}
+
+export interface BaselineSummary {
+  readonly file: string;
+  readonly matched: number;
+  readonly stale: readonly BaselineEntry[];
+  readonly pruned: Baseline;
 }
 
 export interface LintRun {
   readonly cwd: string;
-  /** Rule and loader diagnostics, sorted by file, line and column. */
+  /** The git top level (else cwd): SARIF URIs and baseline keys are relative to it. */
+  readonly root: string;
+  /** Diagnostics sorted by file, line and column; suppressed ones carry `suppression`. */
   readonly diagnostics: readonly Diagnostic[];
   readonly model: SchemaModel;
-  /** The schema files given or found (roots of the load). */
+  /** The schema files loaded as roots (given files plus the project scope). */
   readonly inputFiles: readonly string[];
+  /** When set, diagnostics were restricted to these files (paths given inside a larger project). */
+  readonly reportedFiles?: ReadonlySet<string>;
   readonly config: ResolvedConfig;
-  /** Every rule in the registry (reporters describe enabled ones). */
   readonly registry: readonly AnyRule[];
+  readonly baseline?: BaselineSummary;
+  /** `--changed-since` found no changed schema files. */
+  readonly nothingChanged?: boolean;
 }
 
 export type LintResult = { readonly ok: true; readonly run: LintRun } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
@@ -42,24 +67,97 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
   return lintSync(options);
 }
 
+const SOURCE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|py)$/;
+const CONFIG_FILE = /^(?:drizzle\.config\.[cm]?[jt]s|drizzle\.config\.json|schema-lint\.config\.json)$/;
+
 export function lintSync(options: LintOptions = {}): LintResult {
   const cwd = path.resolve(options.cwd ?? process.cwd());
+  const root = findGitRoot(cwd) ?? cwd;
   const loaded = loadConfig(cwd, options.configFile);
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const resolved = resolveConfig(loaded.config, options.overrides ?? {}, registry);
   if (!resolved.ok) return { ok: false, problems: resolved.problems };
   const config = resolved.config;
 
-  const collected = collectInputs(cwd, options.paths ?? [], config);
-  if (!collected.ok) return { ok: false, problems: collected.problems };
-  const { files, drizzleConfig } = collected.inputs;
+  let given = [...(options.paths ?? [])];
+  if (options.changedSince !== undefined) {
+    const changed = changedFilesSince(cwd, options.changedSince);
+    if (!changed.ok) return { ok: false, problems: [{ code: 'invalid-argument', source: '--changed-since', path: [], message: changed.message }] };
+    const changedSchemaFiles = changed.files.filter((f) => SOURCE_FILE.test(f));
+    const wanted = given.length > 0 ? given.map((p) => path.resolve(cwd, p)) : undefined;
+    given = changedSchemaFiles.filter((f) => !wanted || wanted.some((w) => f === w || f.startsWith(w + path.sep))).map((f) => path.relative(cwd, f));
+    if (given.length === 0) return { ok: true, run: emptyRun(cwd, root, config, { nothingChanged: true }) };
+  }
 
-  const casing = config.casing ?? drizzleConfig?.casing;
-  const load = loadSchema(files, casing ? { casing } : {});
+  // NOTE: a changed drizzle config or schema-lint config can change every finding: lint it all.
+  if (given.some((p) => CONFIG_FILE.test(path.basename(p)))) given = [];
+
+  // NOTE: the project scope (config include, drizzle config schema) is always loaded, so that
+  // linting a few files (pre-commit, --changed-since) still resolves cross-file references.
+  const scope = collectInputs(cwd, [], config);
+  const scopeFiles = scope.ok ? scope.inputs.files : [];
+  let inputs: CollectedInputs;
+  let reportedFiles: Set<string> | undefined;
+  if (given.length > 0) {
+    const explicit = collectInputs(cwd, given, config, { filterExplicit: scopeFiles.length > 0 || options.changedSince !== undefined });
+    if (!explicit.ok) return { ok: false, problems: explicit.problems };
+    if (explicit.inputs.files.length === 0 && scopeFiles.length > 0) {
+      // NOTE: pre-commit passes every staged .ts file; none of them is schema code here.
+      return { ok: true, run: emptyRun(cwd, root, config, options.changedSince !== undefined ? { nothingChanged: true } : { reportedFiles: new Set() }) };
+    }
+    inputs = { ...explicit.inputs, files: [...new Set([...explicit.inputs.files, ...scopeFiles])].sort() };
+    if (scopeFiles.length > 0) reportedFiles = new Set(explicit.inputs.files);
+  } else {
+    if (!scope.ok) return { ok: false, problems: scope.problems };
+    inputs = scope.inputs;
+  }
+
+  const casing = config.casing ?? inputs.drizzleConfig?.casing;
+  const load = loadSchema(inputs.files, casing ? { casing } : {});
   const index = new ModelIndex(load.model);
   const ruleDiagnostics = runRules(load.model, config.rules, index).filter((d) => !load.filesWithSyntaxErrors.has(d.span.file));
-  const diagnostics = [...load.problems.map(problemToDiagnostic), ...(drizzleConfig?.problems ?? []).map(problemToDiagnostic), ...ruleDiagnostics].sort(compareDiagnostics);
-  return { ok: true, run: { cwd, diagnostics, model: load.model, inputFiles: files, config, registry } };
+  let diagnostics: Diagnostic[] = [...load.problems.map(problemToDiagnostic), ...(inputs.drizzleConfig?.problems ?? []).map(problemToDiagnostic), ...ruleDiagnostics];
+
+  const directives = new Map<string, SuppressionDirective[]>();
+  for (const file of load.model.files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const found = scanDirectives(file, text);
+    if (found.length > 0) directives.set(file, found);
+  }
+  const suppressed = applySuppressions(diagnostics, directives, suppressibleIds(), options.today ?? new Date().toISOString().slice(0, 10));
+  diagnostics = [...suppressed.diagnostics, ...suppressed.problems.map(problemToDiagnostic)];
+
+  if (reportedFiles) diagnostics = diagnostics.filter((d) => reportedFiles!.has(d.span.file));
+
+  let baseline: BaselineSummary | undefined;
+  if (options.baselineFile !== undefined) {
+    const file = path.resolve(cwd, options.baselineFile);
+    const read = readBaseline(file);
+    if (!read.ok) return { ok: false, problems: read.problems };
+    const applied = applyBaseline(diagnostics, read.baseline, root);
+    diagnostics = applied.diagnostics;
+    baseline = { file, matched: applied.matched, stale: applied.stale, pruned: applied.pruned };
+  }
+
+  diagnostics.sort(compareDiagnostics);
+  return {
+    ok: true,
+    run: { cwd, root, diagnostics, model: load.model, inputFiles: inputs.files, ...(reportedFiles ? { reportedFiles } : {}), config, registry, ...(baseline ? { baseline } : {}) },
+  };
+}
+
+/** Ids a suppression directive may name: every rule, and reserved ids that are not about suppressions. */
+function suppressibleIds(): ReadonlySet<string> {
+  return new Set([...registry.map((r) => r.id), ...RESERVED_IDS.map((r) => r.id).filter((id) => id !== 'schema-lint/parse-error')]);
+}
+
+function emptyRun(cwd: string, root: string, config: ResolvedConfig, extra: Partial<LintRun>): LintRun {
+  return { cwd, root, diagnostics: [], model: { tables: [], enums: [], files: [] }, inputFiles: [], config, registry, ...extra };
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

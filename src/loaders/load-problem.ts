@@ -5,11 +5,7 @@ import type { Span } from '../model/span.js';
  * Reserved diagnostic ids: raised by loaders and the engine, never by rules, so they
  * cannot collide with rule ids. Each has an `explain` text in src/engine/reserved-ids.ts.
  */
-export type ReservedId =
-  | 'schema-lint/parse-error'
-  | 'schema-lint/unresolved-reference'
-  | 'schema-lint/unsupported-syntax'
-  | 'schema-lint/no-schema-found';
+export type ReservedId = `schema-lint/${string}`;
 
 export interface LoadProblem {
   readonly id: ReservedId;

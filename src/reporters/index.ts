@@ -1,3 +1,4 @@
+import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import type { Reporter } from './reporter.js';
 import { formatSarif } from './sarif.js';
@@ -7,6 +8,7 @@ export const reporters = {
   text: formatText,
   json: formatJson,
   sarif: formatSarif,
+  github: formatGithub,
 } as const satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof reporters;

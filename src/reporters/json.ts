@@ -17,7 +17,9 @@ export const formatJson: Reporter = (input, context) => {
     summary: {
       errors: visible.filter((d) => d.severity === 'error' && !d.suppression).length,
       warnings: visible.filter((d) => d.severity === 'warn' && !d.suppression).length,
-      suppressed: input.diagnostics.filter((d) => d.suppression).length,
+      suppressed: input.diagnostics.filter((d) => d.suppression?.kind === 'inline').length,
+      baselined: input.diagnostics.filter((d) => d.suppression?.kind === 'baseline').length,
+      ...(input.baseline ? { staleBaselineEntries: input.baseline.stale } : {}),
       files: input.fileCount,
       tables: input.tableCount,
     },

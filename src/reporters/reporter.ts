@@ -11,6 +11,10 @@ export interface ReportInput {
   readonly tableCount: number;
   /** Rules enabled in this run, with their configured severity. */
   readonly rules: readonly { readonly rule: AnyRule; readonly severity: SeveritySetting }[];
+  /** Set when a baseline was applied: how many findings it accepted, how many entries are stale. */
+  readonly baseline?: { readonly file: string; readonly matched: number; readonly stale: number };
+  /** `--changed-since` found no changed schema files. */
+  readonly nothingChanged?: boolean;
 }
 
 export interface ReporterContext {
@@ -22,8 +26,10 @@ export interface ReporterContext {
   readonly docs: ReadonlyMap<string, RuleDoc>;
   /** Source text of a file, for code frames; undefined when unreadable. */
   readonly readSource: (file: string) => string | undefined;
-  /** Emit suppressed diagnostics too (SARIF `suppressions`). */
+  /** Emit suppressed diagnostics too (SARIF `suppressions`, JSON `suppressed`). */
   readonly includeSuppressed?: boolean;
+  /** SARIF `automationDetails.id` category (`--sarif-category`). */
+  readonly sarifCategory?: string;
 }
 
 export type Reporter = (input: ReportInput, context: ReporterContext) => string;

@@ -90,6 +90,7 @@ export function buildSarif(input: ReportInput, context: ReporterContext, limits 
             rules,
           },
         },
+        ...(context.sarifCategory ? { automationDetails: { id: context.sarifCategory.endsWith('/') ? context.sarifCategory : `${context.sarifCategory}/` } } : {}),
         originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(context.sourceRoot) } },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...notifications, ...extra] }],

@@ -24,14 +24,23 @@ export const formatText: Reporter = (input, context) => {
   const suppressed = input.diagnostics.length - visible.length;
   const scope = `${input.tableCount} ${plural(input.tableCount, 'table')} in ${input.fileCount} ${plural(input.fileCount, 'file')}`;
   let summary: string;
-  if (visible.length === 0) summary = chalk.green(`✔ No problems found (checked ${scope}).`);
+  if (input.nothingChanged) summary = chalk.green('✔ No schema files changed.');
+  else if (visible.length === 0) summary = chalk.green(`✔ No problems found (checked ${scope}).`);
   else {
     const mark = errors > 0 ? chalk.red('✖') : chalk.yellow('⚠');
     summary = `${mark} ${visible.length} ${plural(visible.length, 'problem')} (${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}) in ${files} ${plural(files, 'file')}; checked ${scope}.`;
     const fixable = visible.filter((d) => d.fixes?.some((f) => f.kind === 'safe')).length;
     if (fixable > 0) summary += `\n  ${fixable} ${plural(fixable, 'problem')} fixable with \`--fix\`.`;
   }
-  if (suppressed > 0) summary += `\n  ${suppressed} suppressed.`;
+  const baselined = input.diagnostics.filter((d) => d.suppression?.kind === 'baseline').length;
+  const inline = suppressed - baselined;
+  if (inline > 0) summary += `\n  ${inline} suppressed by inline directives.`;
+  if (input.baseline) {
+    summary += `\n  ${input.baseline.matched} ${plural(input.baseline.matched, 'finding')} accepted by the baseline ${relativePosix(context.cwd, input.baseline.file)}.`;
+    if (input.baseline.stale > 0) {
+      summary += `\n  ${input.baseline.stale} baseline ${plural(input.baseline.stale, 'entry', 'entries')} no longer ${input.baseline.stale === 1 ? 'occurs' : 'occur'}; remove ${input.baseline.stale === 1 ? 'it' : 'them'} with --prune-baseline.`;
+    }
+  }
   blocks.push(summary);
   return `${blocks.join('\n\n')}\n`;
 
@@ -52,6 +61,6 @@ export const formatText: Reporter = (input, context) => {
   }
 };
 
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return n === 1 ? word : many;
 }
