@@ -7,11 +7,12 @@ import type { ResolvedConfig } from '../config/resolve-config.js';
 import { findDrizzleConfig, readDrizzleConfig, type DrizzleConfigFacts } from '../loaders/drizzle-config.js';
 import { mightBeDrizzleSchema } from '../loaders/drizzle/load-drizzle-schema.js';
 import { readSourceFile } from '../loaders/source-file.js';
+import { mightBeSqlAlchemySchema } from '../loaders/sqlalchemy/load-sqlalchemy-schema.js';
 
 /** Source extensions considered when a folder is given. */
-export const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
+export const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs,py}';
 /** Folders never scanned: dependencies, build output, VCS metadata. */
-export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.next/**', '**/.turbo/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts'];
+export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/.next/**', '**/.turbo/**', '**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/.venv/**', '**/venv/**', '**/__pycache__/**', '**/site-packages/**'];
 
 export interface CollectedInputs {
   /** Absolute paths of the schema files to load. */
@@ -97,11 +98,11 @@ export function collectInputs(cwd: string, paths: readonly string[], config: Res
 
   for (const file of scanned) {
     const read = readSourceFile(file);
-    if (!read.ok || mightBeDrizzleSchema(read.text)) files.add(file);
+    if (!read.ok || (file.endsWith('.py') ? mightBeSqlAlchemySchema(read.text) : mightBeDrizzleSchema(read.text))) files.add(file);
   }
   if (problems.length > 0) return { ok: false, problems };
   if (files.size === 0 && !options.filterExplicit) {
-    return { ok: false, problems: [{ code: 'no-input', source: 'command line', path: [], message: `no Drizzle schema files found in ${patterns.map((p) => `"${p.pattern}"`).join(', ')}.`, hint: 'schema files import from "drizzle-orm/pg-core" (or mysql-core, sqlite-core).' }] };
+    return { ok: false, problems: [{ code: 'no-input', source: 'command line', path: [], message: `no Drizzle or SQLAlchemy schema files found in ${patterns.map((p) => `"${p.pattern}"`).join(', ')}.`, hint: 'schema files import from "drizzle-orm/pg-core" (or mysql-core, sqlite-core) or from sqlalchemy / flask_sqlalchemy / sqlmodel.' }] };
   }
   return { ok: true, inputs: { files: [...files].sort(), ...(drizzleConfig ? { drizzleConfig } : {}), origin } };
 }

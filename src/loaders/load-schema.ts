@@ -1,6 +1,7 @@
 import type { SchemaModel } from '../model/schema-model.js';
 import type { LoadProblem } from './load-problem.js';
 import { loadDrizzleSchema, type Casing } from './drizzle/load-drizzle-schema.js';
+import { loadSqlAlchemySchema } from './sqlalchemy/load-sqlalchemy-schema.js';
 
 export interface LoadOptions {
   readonly casing?: Casing;
@@ -15,10 +16,15 @@ export interface LoadResult {
 
 /** Loads every input file with the loader for its language and merges the results into one model. */
 export function loadSchema(files: readonly string[], options: LoadOptions = {}): LoadResult {
-  const drizzle = loadDrizzleSchema(files, options);
+  const python = files.filter((f) => f.endsWith('.py'));
+  const typescript = files.filter((f) => !f.endsWith('.py'));
+  const drizzle = typescript.length > 0 ? loadDrizzleSchema(typescript, options) : undefined;
+  const sqlalchemy = python.length > 0 ? loadSqlAlchemySchema(python) : undefined;
+  const tables = [...(drizzle?.tables ?? []), ...(sqlalchemy?.tables ?? [])];
+  // NOTE: one model; FKs are resolved within each loader (a Drizzle FK cannot point into Python).
   return {
-    model: { tables: drizzle.tables, enums: drizzle.enums, files: drizzle.files },
-    problems: drizzle.problems,
-    filesWithSyntaxErrors: drizzle.filesWithSyntaxErrors,
+    model: { tables, enums: [...(drizzle?.enums ?? []), ...(sqlalchemy?.enums ?? [])], files: [...(drizzle?.files ?? []), ...(sqlalchemy?.files ?? [])] },
+    problems: [...(drizzle?.problems ?? []), ...(sqlalchemy?.problems ?? [])],
+    filesWithSyntaxErrors: new Set([...(drizzle?.filesWithSyntaxErrors ?? []), ...(sqlalchemy?.filesWithSyntaxErrors ?? [])]),
   };
 }
