@@ -49,6 +49,7 @@ export default defineRule({
         `Table ${d.table} declares ${d.count} primary keys (${d.declarations}); PostgreSQL refuses to create it.`,
     },
     help: 'Keep one primary key; for a composite key use `primaryKey({ columns: [t.a, t.b] })` and drop `.primaryKey()` from the columns.',
+    helpBySource: { sqlalchemy: 'Keep one primary key: a composite key is `primary_key=True` on each of its columns, or one `PrimaryKeyConstraint(...)`.' },
   },
   options: z.object({}).strict(),
 

@@ -55,6 +55,7 @@ export default defineRule({
         `Foreign key ${d.fk} compares ${d.column} (${d.type}) with ${d.targetType}; the types differ.`,
     },
     help: "Give the referencing column the referenced column's type (uuid → uuid, serial → integer, bigserial → bigint).",
+    helpBySource: { sqlalchemy: "Give the referencing column the referenced column's type (UUID → UUID, Integer → Integer)." },
   },
   options: z.object({ strict: z.boolean().default(false) }).strict(),
 

@@ -53,6 +53,7 @@ export default defineRule({
         `Foreign key ${d.fk} references ${d.columns}, which ${d.columns.includes(',') ? 'are not columns' : 'is not a column'} of ${d.target}.`,
     },
     help: 'Reference an existing column, include the file that defines the target table, or list the table in `externalTables`.',
+    helpBySource: { sqlalchemy: 'Point `ForeignKey("table.column")` at an existing column, include the module that defines the target table, or list the table in `externalTables`.' },
   },
   options: z.object({ externalTables: z.array(z.string()).default([]) }).strict(),
 

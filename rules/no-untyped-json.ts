@@ -51,6 +51,7 @@ export default defineRule({
       untyped: (d: { column: string; type: string }) => `Column ${d.column} is ${d.type} with no declared type, so any document shape can be stored in it.`,
     },
     help: 'Declare the document type: `jsonb(...).$type<YourType>()` (SQLAlchemy: `Mapped[YourTypedDict]`).',
+    helpBySource: { sqlalchemy: 'Annotate the document type: `Mapped[YourTypedDict]` with a JSON/JSONB column, or a pydantic-backed TypeDecorator.' },
   },
   options: z.object({ ignoreColumns: z.array(z.string()).default([]) }).strict(),
 

@@ -49,6 +49,7 @@ export default defineRule({
       preferJsonb: (d: { column: string }) => `Column ${d.column} is json, which is reparsed on every read and cannot be indexed or compared.`,
     },
     help: 'Use `jsonb(...)` instead of `json(...)` (SQLAlchemy: `postgresql.JSONB`).',
+    helpBySource: { sqlalchemy: 'Use `sqlalchemy.dialects.postgresql.JSONB` instead of `JSON`.' },
   },
   options: z.object({ ignoreColumns: z.array(z.string()).default([]) }).strict(),
 

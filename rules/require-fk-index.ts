@@ -56,6 +56,7 @@ export default defineRule({
       missingIndex: (d: { fk: string }) => `Foreign key ${d.fk} has no index covering its columns, so joins and parent deletes scan the table.`,
     },
     help: "Add an index whose leading columns are the foreign key's columns: `index('<table>_<column>_idx').on(t.<column>)`.",
+    helpBySource: { sqlalchemy: 'Pass `index=True` to the column, or add `Index("ix_<table>_<column>", "<column>")` to `__table_args__`.' },
   },
   options: z
     .object({

@@ -54,6 +54,7 @@ export default defineRule({
       notAllowed: (d: FkActionMessageData) => `Foreign key ${d.fk} uses onDelete '${d.action}', which this project does not allow (allowed: ${d.allowed}).`,
     },
     help: "Declare the action: `.references(() => target.id, { onDelete: 'cascade' | 'restrict' | 'set null' | 'no action' })`.",
+    helpBySource: { sqlalchemy: 'Pass `ondelete=` to `ForeignKey()`: `ForeignKey("users.id", ondelete="CASCADE")` (or RESTRICT, SET NULL, NO ACTION).' },
   },
   options: fkActionOptions,
   check: (context, options) => checkFkAction('onDelete', context, options),

@@ -50,6 +50,7 @@ export default defineRule({
       notAllowed: (d: FkActionMessageData) => `Foreign key ${d.fk} uses onUpdate '${d.action}', which this project does not allow (allowed: ${d.allowed}).`,
     },
     help: "Declare the action: `.references(() => target.id, { onUpdate: 'cascade' | 'restrict' | 'set null' | 'no action' })`.",
+    helpBySource: { sqlalchemy: 'Pass `onupdate=` to `ForeignKey()`: `ForeignKey("users.id", onupdate="CASCADE")`.' },
   },
   options: fkActionOptions,
   check: (context, options) => checkFkAction('onUpdate', context, options),

@@ -46,6 +46,7 @@ export default defineRule({
       missingPrimaryKey: (d: { table: string }) => `Table ${d.table} has no primary key, so its rows cannot be addressed or referenced reliably.`,
     },
     help: 'Add `.primaryKey()` to the identifying column, or `primaryKey({ columns: [...] })` in the extra-config callback.',
+    helpBySource: { sqlalchemy: 'Pass `primary_key=True` to the identifying column, or add `PrimaryKeyConstraint(...)` to `__table_args__`.' },
   },
   options: z.object({ ignoreTables: z.array(z.string()).default([]) }).strict(),
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ModelIndex } from '../model/model-queries.js';
 import type {
+  SourceKind,
   Column,
   EnumType,
   ForeignKey,
@@ -33,8 +34,10 @@ export interface RuleMeta<Msgs extends MessageFns = MessageFns> {
   readonly since: string;
   /** messageId → message text built from typed data. Each message is a sentence ending with a period. */
   readonly messages: Msgs;
-  /** The remedy, imperative, in the user's ORM terms. */
+  /** The remedy, imperative, in the user's ORM terms (Drizzle by default). */
   readonly help: string;
+  /** The remedy for tables from another ORM: `{ sqlalchemy: 'Pass ondelete= to ForeignKey().' }`. */
+  readonly helpBySource?: Partial<Readonly<Record<SourceKind, string>>>;
   /** SARIF `properties.tags`, beyond the category (e.g. HIPAA safeguard references). */
   readonly tags?: readonly string[];
   readonly precision: Precision;

@@ -1,5 +1,5 @@
 import { ModelIndex } from '../model/model-queries.js';
-import type { SchemaModel } from '../model/schema-model.js';
+import type { SchemaModel, Table } from '../model/schema-model.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 import type { AnyRule, ReportDescriptor, RuleContext, RuleVisitor } from './define-rule.js';
 import { nodeIdentity, nodeProperties } from './identity.js';
@@ -62,11 +62,15 @@ function toDiagnostic(
     messageId: d.messageId,
     severity,
     message: format(d.data),
-    help: d.help ?? rule.meta.help,
+    help: d.help ?? helpFor(rule, d.node.kind === 'table' ? d.node : d.table),
     span: d.span ?? d.node.span,
     identity,
     properties: { ...nodeProperties(d.node, d.table), ...d.properties },
     ...(d.related ? { related: d.related } : {}),
     ...(d.fixes ? { fixes: d.fixes } : {}),
   };
+}
+
+function helpFor(rule: AnyRule, table: Table | undefined): string {
+  return (table && rule.meta.helpBySource?.[table.source]) ?? rule.meta.help;
 }

@@ -17,7 +17,7 @@ testRule(rule, {
 import { authUsers } from 'drizzle-orm/supabase';
 export const profiles = pgTable('profiles', { id: uuid('id').primaryKey().references(() => authUsers.id) });
 `,
-      options: { externalTables: ['authUsers'] },
+      options: { externalTables: ['auth.users'] },
     },
   ],
   invalid: [
