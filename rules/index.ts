@@ -1,24 +1,36 @@
 import type { AnyRule } from '../src/engine/define-rule.js';
 import noConflictingPrimaryKeys from './no-conflicting-primary-keys.js';
 import noFkTypeMismatch from './no-fk-type-mismatch.js';
+import noPhiCascadeDelete from './no-phi-cascade-delete.js';
 import noUnresolvedFk from './no-unresolved-fk.js';
 import noUntypedJson from './no-untyped-json.js';
 import preferJsonb from './prefer-jsonb.js';
 import requireFkIndex from './require-fk-index.js';
 import requireFkOnDelete from './require-fk-on-delete.js';
 import requireFkOnUpdate from './require-fk-on-update.js';
+import requirePhiClassification from './require-phi-classification.js';
+import requirePhiCompleteness from './require-phi-completeness.js';
+import requirePhiConsent from './require-phi-consent.js';
+import requirePhiEncryption from './require-phi-encryption.js';
+import requirePhiRetention from './require-phi-retention.js';
 import requirePrimaryKey from './require-primary-key.js';
 
 /** Every rule, alphabetical by id. tests/inventory.test.ts keeps this list, the files, tests and docs in step. */
 export const rules = [
   noConflictingPrimaryKeys,
   noFkTypeMismatch,
+  noPhiCascadeDelete,
   noUnresolvedFk,
   noUntypedJson,
   preferJsonb,
   requireFkIndex,
   requireFkOnDelete,
   requireFkOnUpdate,
+  requirePhiClassification,
+  requirePhiCompleteness,
+  requirePhiConsent,
+  requirePhiEncryption,
+  requirePhiRetention,
   requirePrimaryKey,
 ] as const satisfies readonly AnyRule[];
 

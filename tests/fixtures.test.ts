@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../rules/index.js';
+import { classifyLoadedModel } from '../src/classification/pipeline.js';
 import { runRules } from '../src/engine/run-rules.js';
 import { loadSchema } from '../src/loaders/load-schema.js';
 import { renderAnnotated } from './helpers/render-annotated.js';
@@ -31,8 +32,9 @@ describe.each(ruleDirs.map((r) => r.id))('fixtures/%s', (ruleId) => {
     const optionsFile = file.replace(/\.(ts|py)$/, '.options.json');
     const options = rule.options.parse(existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {});
     const load = loadSchema([file]);
-    expect(load.problems.map((p) => p.message), 'fixtures must load cleanly').toEqual([]);
-    const diagnostics = runRules(load.model, [{ rule, severity: rule.meta.defaultSeverity, options }]).filter((d) => d.span.file === file);
+    const classified = classifyLoadedModel(load.model);
+    expect([...load.problems, ...classified.problems].map((p) => p.message), 'fixtures must load cleanly').toEqual([]);
+    const diagnostics = runRules(classified.model, [{ rule, severity: rule.meta.defaultSeverity, options }]).filter((d) => d.span.file === file);
 
     // 1. intent: the "// expect:" comments are the spec.
     expect(diagnostics.map((d) => `${d.span.start.line} ${d.ruleId}`).sort()).toEqual(parseExpectComments(source));

@@ -8,7 +8,9 @@ import { loadRuleDocs } from '../docs/rule-doc.js';
 import { docsUrl } from '../engine/define-rule.js';
 import { reservedIdDocs } from '../engine/reserved-ids.js';
 import { buildBaseline, writeBaseline } from '../lint/baseline.js';
-import { lintSync, type LintRun } from '../lint/lint.js';
+import { lintSync, prepareProject, type LintRun } from '../lint/lint.js';
+import { buildInventory, formatInventoryMarkdown, formatInventoryText, mergeManifestSkeleton, writeJsonAtomically } from '../classification/inventory.js';
+import { loadManifest, type Manifest } from '../classification/manifest.js';
 import { ALWAYS_IGNORED, collectInputs } from '../lint/collect-inputs.js';
 import { loadConfig } from '../config/load-config.js';
 import { resolveConfig } from '../config/resolve-config.js';
@@ -35,6 +37,8 @@ export async function runCommand(command: Command, io: CliIo): Promise<ExitCode>
       return initCommand(command.force, io);
     case 'print-config':
       return printConfigCommand(command.args, command.file, io);
+    case 'classify':
+      return classifyCommand(command.args, command.writeManifest, io);
   }
 }
 
@@ -256,5 +260,51 @@ function printConfigCommand(args: CommonArgs, file: string | undefined, io: CliI
     out['file'] = { path: relativePosix(io.cwd, absolute), exists: existsSync(absolute), inProjectScope: linted, ignoredBy: ignoredBy ?? null };
   }
   io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  return ExitCode.Ok;
+}
+
+const CLASSIFY_FORMATS = ['text', 'json', 'markdown'] as const;
+
+function classifyCommand(args: CommonArgs, writeManifestFile: string | undefined, io: CliIo): ExitCode {
+  if (!(CLASSIFY_FORMATS as readonly string[]).includes(args.format)) {
+    const hint = didYouMean(args.format, CLASSIFY_FORMATS);
+    return writeProblems(io, [{ code: 'invalid-argument', source: '--format', path: [], message: `unknown format "${args.format}" for classify; expected one of ${CLASSIFY_FORMATS.join(', ')}.`, ...(hint ? { hint } : {}) }]);
+  }
+  const prepared = prepareProject({ cwd: io.cwd, paths: args.paths, ...(args.config ? { configFile: args.config } : {}) });
+  if (prepared.ok === false) return writeProblems(io, prepared.problems);
+  if (prepared.ok === 'empty') {
+    io.stdout.write(args.format === 'json' ? '[]\n' : 'No schema files.\n');
+    return ExitCode.Ok;
+  }
+  const { project } = prepared;
+  for (const d of project.problems) {
+    io.stderr.write(`${relativePosix(io.cwd, d.span.file)}:${d.span.start.line}:${d.span.start.column}: ${d.severity === 'error' ? 'error' : 'warning'}: ${d.message} [${d.ruleId}]\n`);
+  }
+  const rows = buildInventory(project.model, (file) => relativePosix(io.cwd, file));
+  const report =
+    args.format === 'json'
+      ? `${JSON.stringify(rows, null, 2)}\n`
+      : args.format === 'markdown'
+        ? formatInventoryMarkdown(rows)
+        : formatInventoryText(rows);
+  if (!writeReport(report, args.outputFile, io)) return ExitCode.Fatal;
+
+  if (writeManifestFile !== undefined) {
+    const target = path.resolve(io.cwd, writeManifestFile);
+    let existing: Manifest | undefined;
+    if (existsSync(target)) {
+      const loaded = loadManifest(path.dirname(target), path.basename(target));
+      if (!loaded.ok) return writeProblems(io, loaded.problems);
+      existing = loaded.loaded?.manifest;
+    }
+    const { manifest, added } = mergeManifestSkeleton(existing, project.model);
+    try {
+      writeJsonAtomically(target, { $schema: './node_modules/schema-lint/src/schemas/classification.schema.json', ...manifest });
+    } catch (error) {
+      io.stderr.write(`schema-lint: cannot write ${writeManifestFile}: ${(error as Error).message}\n`);
+      return ExitCode.Fatal;
+    }
+    io.stderr.write(`schema-lint: added ${added} inferred ${added === 1 ? 'column' : 'columns'} to ${relativePosix(io.cwd, target)} for review; existing entries are unchanged.\n`);
+  }
   return ExitCode.Ok;
 }

@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { formatConfigProblems, type ConfigProblem } from '../config/config-problem.js';
+import { MANIFEST_FILE_NAME } from '../classification/manifest.js';
 import { DEFAULT_BASELINE_FILE } from '../lint/baseline.js';
 import { TOOL_VERSION } from '../version.js';
 import { ExitCode } from './exit-code.js';
@@ -30,7 +31,8 @@ type Command =
   | { readonly name: 'list-rules'; readonly args: CommonArgs }
   | { readonly name: 'explain'; readonly args: CommonArgs; readonly ruleId: string }
   | { readonly name: 'init'; readonly args: CommonArgs; readonly force: boolean }
-  | { readonly name: 'print-config'; readonly args: CommonArgs; readonly file?: string };
+  | { readonly name: 'print-config'; readonly args: CommonArgs; readonly file?: string }
+  | { readonly name: 'classify'; readonly args: CommonArgs; readonly writeManifest?: string };
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
@@ -54,6 +56,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     })
     .command('explain <rule>', "Print a rule's documentation", (y) => y.positional('rule', { type: 'string', demandOption: true }), (a) => {
       command = { name: 'explain', args: common(a), ruleId: String(a['rule']) };
+    })
+    .command('classify [paths..]', 'Print the data inventory: every sensitive column, declared or inferred (--format text|json|markdown)', (y) => withPaths(y).option('write-manifest', { type: 'string', describe: 'Add inferred, undeclared columns to the classification manifest for review (default schema-lint.classification.json); never changes existing entries' }), (a) => {
+      command = { name: 'classify', args: common(a), ...(a['write-manifest'] !== undefined ? { writeManifest: String(a['write-manifest']) || MANIFEST_FILE_NAME } : {}) };
     })
     .command('init', 'Write a starter schema-lint.config.json for this project', (y) => y.option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing config' }), (a) => {
       command = { name: 'init', args: common(a), force: a['force'] === true };

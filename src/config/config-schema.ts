@@ -24,6 +24,7 @@ export const rawConfigSchema = z
     ignore: z.array(z.string()).optional().describe('Globs of files never linted, relative to the config file.'),
     casing: z.enum(['snake_case', 'camelCase']).optional().describe("Drizzle's `casing` for columns declared without a SQL name (defaults to the drizzle config's)."),
     drizzleConfig: z.string().optional().describe('Path of the drizzle config whose `schema` globs are linted when no paths are given.'),
+    classificationManifest: z.string().optional().describe('Path of the classification manifest (default: schema-lint.classification.json next to the config, if present).'),
     rules: z.record(z.string(), ruleEntrySchema).optional().describe('Per-rule severity ("off" | "warn" | "error") and options: ["error", { ... }].'),
   })
   .strict();

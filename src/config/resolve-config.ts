@@ -23,6 +23,7 @@ export interface ResolvedConfig {
   readonly ignore: readonly string[];
   readonly casing?: Casing;
   readonly drizzleConfig?: string;
+  readonly classificationManifest?: string;
   readonly configFile?: string;
   readonly baseDir: string;
 }
@@ -131,6 +132,7 @@ export function resolveConfig(loaded: LoadedConfig, overrides: ConfigOverrides, 
       ignore: raw.ignore ?? [],
       ...(raw.casing ? { casing: raw.casing } : {}),
       ...(raw.drizzleConfig ? { drizzleConfig: raw.drizzleConfig } : {}),
+      ...(raw.classificationManifest ? { classificationManifest: raw.classificationManifest } : {}),
       ...(loaded.file ? { configFile: loaded.file } : {}),
       baseDir: loaded.baseDir,
     },

@@ -66,7 +66,9 @@ export function readRuleDocsFromSource(rulesDir: string): RuleDoc[] {
     const id = file.getBaseNameWithoutExtension();
     const exportAssignment = file.getExportAssignment((e) => !e.isExportEquals());
     const jsDoc = exportAssignment?.getJsDocs().at(-1);
-    const text = jsDoc ? jsDoc.getDescription().trim() : '';
+    // NOTE: the whole comment, not getDescription(): examples contain `@phi` tags, which the JSDoc
+    // parser would take as the start of the tag section. `*\/` inside examples means `*/`.
+    const text = jsDoc ? jsDoc.getInnerText().replace(/\*\\\//g, '*/').trim() : '';
     docs.push(parseDocText(id, text));
   }
   return docs.sort((a, b) => (a.id < b.id ? -1 : 1));

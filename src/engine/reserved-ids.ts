@@ -70,6 +70,26 @@ export const RESERVED_IDS: readonly ReservedIdDoc[] = [
     explain: 'No diagnostic of the named rule(s) starts on the line the directive covers (or, for a file directive, anywhere in the file). The problem is gone or moved: remove the directive.',
   },
   {
+    id: 'schema-lint/invalid-classification',
+    description: 'A classification declaration schema-lint cannot read',
+    explain: [
+      'A JSDoc classification tag (`@phi`, `@pii`, `@special`, `@credential`, `@not-sensitive`, `@retention`,',
+      '`@consent`, `@source`) or a SQLAlchemy `info={...}` entry has an unknown key, a bad value (severity,',
+      'source, an ISO-8601 duration), or an opt-out without a reason. The grammar is',
+      '`@<class> [category] [encrypted] [required] [key=value ...]`; see the README section on classification.',
+    ].join('\n'),
+  },
+  {
+    id: 'schema-lint/classification-conflict',
+    description: 'Code and the classification manifest disagree',
+    explain: 'A column or table is declared with one class in code and another in schema-lint.classification.json. The code wins; remove one of the two declarations.',
+  },
+  {
+    id: 'schema-lint/classification-manifest',
+    description: 'The classification manifest refers to something that does not exist',
+    explain: 'The manifest names a table or column that is not in the loaded schema (renamed or dropped), or a retention policy it does not define.',
+  },
+  {
     id: 'schema-lint/no-schema-found',
     description: 'A file given explicitly declares no tables',
     explain: 'A file passed on the command line declares no Drizzle or SQLAlchemy tables. Check the path.',

@@ -9,8 +9,10 @@ import type { AnyRule } from '../engine/define-rule.js';
 import { RESERVED_IDS } from '../engine/reserved-ids.js';
 import { runRules } from '../engine/run-rules.js';
 import { applySuppressions, scanDirectives, type SuppressionDirective } from '../engine/suppressions.js';
+import { loadManifest, type LoadedManifest } from '../classification/manifest.js';
+import { classifyLoadedModel } from '../classification/pipeline.js';
 import { problemToDiagnostic } from '../loaders/load-problem.js';
-import { loadSchema } from '../loaders/load-schema.js';
+import { loadSchema, type LoadResult } from '../loaders/load-schema.js';
 import { ModelIndex } from '../model/model-queries.js';
 import type { SchemaModel } from '../model/schema-model.js';
 import { compareSpans } from '../model/span.js';
@@ -70,7 +72,24 @@ export async function lint(options: LintOptions = {}): Promise<LintResult> {
 const SOURCE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|py)$/;
 const CONFIG_FILE = /^(?:drizzle\.config\.[cm]?[jt]s|drizzle\.config\.json|schema-lint\.config\.json)$/;
 
-export function lintSync(options: LintOptions = {}): LintResult {
+export interface PreparedProject {
+  readonly cwd: string;
+  readonly root: string;
+  readonly config: ResolvedConfig;
+  readonly inputs: CollectedInputs;
+  /** The loaded and classified model. */
+  readonly model: SchemaModel;
+  readonly load: LoadResult;
+  /** Loader, drizzle-config and classification problems, as diagnostics. */
+  readonly problems: readonly Diagnostic[];
+  readonly reportedFiles?: Set<string>;
+  readonly manifest?: LoadedManifest;
+}
+
+export type PrepareResult = { readonly ok: true; readonly project: PreparedProject } | { readonly ok: false; readonly problems: readonly ConfigProblem[] } | { readonly ok: 'empty'; readonly run: LintRun };
+
+/** Config, inputs, loading and the classification pass: everything before rules run. */
+export function prepareProject(options: LintOptions = {}): PrepareResult {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const root = findGitRoot(cwd) ?? cwd;
   const loaded = loadConfig(cwd, options.configFile);
@@ -86,7 +105,7 @@ export function lintSync(options: LintOptions = {}): LintResult {
     const changedSchemaFiles = changed.files.filter((f) => SOURCE_FILE.test(f));
     const wanted = given.length > 0 ? given.map((p) => path.resolve(cwd, p)) : undefined;
     given = changedSchemaFiles.filter((f) => !wanted || wanted.some((w) => f === w || f.startsWith(w + path.sep))).map((f) => path.relative(cwd, f));
-    if (given.length === 0) return { ok: true, run: emptyRun(cwd, root, config, { nothingChanged: true }) };
+    if (given.length === 0) return { ok: 'empty', run: emptyRun(cwd, root, config, { nothingChanged: true }) };
   }
 
   // NOTE: a changed drizzle config or schema-lint config can change every finding: lint it all.
@@ -103,7 +122,7 @@ export function lintSync(options: LintOptions = {}): LintResult {
     if (!explicit.ok) return { ok: false, problems: explicit.problems };
     if (explicit.inputs.files.length === 0 && scopeFiles.length > 0) {
       // NOTE: pre-commit passes every staged .ts file; none of them is schema code here.
-      return { ok: true, run: emptyRun(cwd, root, config, options.changedSince !== undefined ? { nothingChanged: true } : { reportedFiles: new Set() }) };
+      return { ok: 'empty', run: emptyRun(cwd, root, config, options.changedSince !== undefined ? { nothingChanged: true } : { reportedFiles: new Set() }) };
     }
     inputs = { ...explicit.inputs, files: [...new Set([...explicit.inputs.files, ...scopeFiles])].sort() };
     if (scopeFiles.length > 0) reportedFiles = new Set(explicit.inputs.files);
@@ -112,14 +131,40 @@ export function lintSync(options: LintOptions = {}): LintResult {
     inputs = scope.inputs;
   }
 
+  const manifest = loadManifest(config.baseDir, config.classificationManifest);
+  if (!manifest.ok) return { ok: false, problems: manifest.problems };
+
   const casing = config.casing ?? inputs.drizzleConfig?.casing;
   const load = loadSchema(inputs.files, casing ? { casing } : {});
-  const index = new ModelIndex(load.model);
-  const ruleDiagnostics = runRules(load.model, config.rules, index).filter((d) => !load.filesWithSyntaxErrors.has(d.span.file));
-  let diagnostics: Diagnostic[] = [...load.problems.map(problemToDiagnostic), ...(inputs.drizzleConfig?.problems ?? []).map(problemToDiagnostic), ...ruleDiagnostics];
+  const classified = classifyLoadedModel(load.model, manifest.loaded);
+  const model = classified.model;
+  return {
+    ok: true,
+    project: {
+      cwd,
+      root,
+      config,
+      inputs,
+      model,
+      load,
+      problems: [...load.problems, ...(inputs.drizzleConfig?.problems ?? []), ...classified.problems].map(problemToDiagnostic),
+      ...(reportedFiles ? { reportedFiles } : {}),
+      ...(manifest.loaded ? { manifest: manifest.loaded } : {}),
+    },
+  };
+}
+
+export function lintSync(options: LintOptions = {}): LintResult {
+  const prepared = prepareProject(options);
+  if (prepared.ok === false) return { ok: false, problems: prepared.problems };
+  if (prepared.ok === 'empty') return { ok: true, run: prepared.run };
+  const { cwd, root, config, inputs, model, load, reportedFiles } = prepared.project;
+  const index = new ModelIndex(model);
+  const ruleDiagnostics = runRules(model, config.rules, index).filter((d) => !load.filesWithSyntaxErrors.has(d.span.file));
+  let diagnostics: Diagnostic[] = [...prepared.project.problems, ...ruleDiagnostics];
 
   const directives = new Map<string, SuppressionDirective[]>();
-  for (const file of load.model.files) {
+  for (const file of model.files) {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -147,7 +192,7 @@ export function lintSync(options: LintOptions = {}): LintResult {
   diagnostics.sort(compareDiagnostics);
   return {
     ok: true,
-    run: { cwd, root, diagnostics, model: load.model, inputFiles: inputs.files, ...(reportedFiles ? { reportedFiles } : {}), config, registry, ...(baseline ? { baseline } : {}) },
+    run: { cwd, root, diagnostics, model, inputFiles: inputs.files, ...(reportedFiles ? { reportedFiles } : {}), config, registry, ...(baseline ? { baseline } : {}) },
   };
 }
 

@@ -64,6 +64,8 @@ export interface Table extends ModelNode {
   readonly docTags: readonly DocTag[];
   /** ORM-level metadata dictionary (SQLAlchemy `__table_args__ = {"info": {...}}`), literal values only. */
   readonly info?: Readonly<Record<string, unknown>>;
+  /** Declared governance for the table (retention, consent, default class); filled by the classification pass. */
+  readonly governance?: TableGovernance;
 }
 
 export interface SqlType {
@@ -126,6 +128,70 @@ export interface Column extends ModelNode {
   readonly info?: Readonly<Record<string, unknown>>;
   /** The column came from a spread helper object or a mixin, declared elsewhere. */
   readonly inheritedFrom?: string;
+  /** A classification declared in code or in the manifest; filled by the classification pass. */
+  readonly declared?: DeclaredClassification;
+  /** What the column-name classifier infers; filled by the classification pass. */
+  readonly inferred?: InferredClassification;
+}
+
+export type DataClass = 'phi' | 'pii' | 'special' | 'credential' | 'none';
+export type SensitivitySeverity = 'low' | 'medium' | 'high' | 'critical';
+export type Confidence = 'certain' | 'likely' | 'possible';
+export type DataSource = 'patient_reported' | 'clinician' | 'device' | 'ai_inferred' | 'imported';
+
+/** Where a declaration came from, in order of precedence. */
+export type DeclarationOrigin = 'inline' | 'manifest';
+
+export interface Retention {
+  /** ISO-8601 duration (`P7Y`, `P6M`); undefined when only a policy reference is given. */
+  readonly duration?: string;
+  /** The column the period runs from (`last_visit_at`); must exist and be a date or timestamp. */
+  readonly after?: string;
+  readonly action?: 'delete' | 'anonymize' | 'archive';
+  /** `policy:<id>` reference into the manifest's retentionPolicies. */
+  readonly policy?: string;
+  readonly legalRef?: string;
+}
+
+export interface DeclaredClassification {
+  readonly dataClass: DataClass;
+  /** `phi.medication`, `id.email`, ... */
+  readonly category?: string;
+  readonly severity?: SensitivitySeverity;
+  /**
+   * How the value is protected: `encrypted` (mechanism not named), `app:<keyref>`, `db:<...>`,
+   * `storage-only`, or `none:<reason>` for an explicit exemption.
+   */
+  readonly encryption?: string;
+  readonly source?: DataSource;
+  readonly retention?: Retention;
+  /** The value must be present: the column should be NOT NULL. */
+  readonly required?: boolean;
+  /** Why a column is declared not sensitive (required for `none`). */
+  readonly reason?: string;
+  readonly origin: DeclarationOrigin;
+  readonly span: Span;
+}
+
+export interface InferredClassification {
+  readonly dataClass: DataClass;
+  readonly category: string;
+  readonly severity: SensitivitySeverity;
+  readonly confidence: Confidence;
+  readonly reason: string;
+}
+
+export interface TableGovernance {
+  /** Table-level default class, or `none` when the whole table is declared not sensitive. */
+  readonly dataClass?: DataClass;
+  readonly retention?: Retention;
+  /** `consent_records.id`: where consent for the rows is recorded. */
+  readonly consent?: string;
+  readonly source?: DataSource;
+  readonly owner?: string;
+  readonly reason?: string;
+  readonly origin: DeclarationOrigin;
+  readonly span: Span;
 }
 
 export interface KeyColumns extends ModelNode {

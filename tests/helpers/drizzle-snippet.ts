@@ -1,10 +1,10 @@
 /** Import preamble plus the canonical `users` table that rule test snippets build on. */
 export const DRIZZLE_PREAMBLE = [
   "import { sql } from 'drizzle-orm';",
-  "import { pgTable, pgSchema, serial, integer, bigint, text, varchar, uuid, json, jsonb, timestamp, index, uniqueIndex, primaryKey, foreignKey, unique, check, boolean } from 'drizzle-orm/pg-core';",
+  "import { pgTable, pgSchema, serial, integer, bigint, real, text, varchar, uuid, json, jsonb, date, timestamp, index, uniqueIndex, primaryKey, foreignKey, unique, check, boolean, customType } from 'drizzle-orm/pg-core';",
   "import type { AnyPgColumn } from 'drizzle-orm/pg-core';",
   '',
-  "export const users = pgTable('users', { id: uuid('id').primaryKey().defaultRandom(), email: text('email').notNull() });",
+  "export const users = pgTable('users', { id: uuid('id').primaryKey().defaultRandom(), /** @pii id.email */ email: text('email').notNull() });",
   '',
 ].join('\n');
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../../src/engine/diagnostic.js';
 import type { AnyRule } from '../../src/engine/define-rule.js';
+import { classifyLoadedModel } from '../../src/classification/pipeline.js';
 import { runRules } from '../../src/engine/run-rules.js';
 import { problemToDiagnostic } from '../../src/loaders/load-problem.js';
 import { loadSchema, type LoadResult } from '../../src/loaders/load-schema.js';
@@ -33,9 +34,10 @@ export function loadSource(source: string, fileName = 'schema.ts', options: { ca
 export function lintSource(rule: AnyRule, source: string, options: unknown = {}, fileName?: string): { diagnostics: Diagnostic[]; problems: Diagnostic[] } {
   const load = loadSource(source, fileName);
   const parsed = rule.options.parse(options);
-  const model = deepFreeze(load.model);
+  const classified = classifyLoadedModel(load.model);
+  const model = deepFreeze(classified.model);
   return {
     diagnostics: runRules(model, [{ rule, severity: rule.meta.defaultSeverity, options: parsed }]),
-    problems: load.problems.map(problemToDiagnostic),
+    problems: [...load.problems, ...classified.problems].map(problemToDiagnostic),
   };
 }

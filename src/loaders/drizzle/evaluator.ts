@@ -2,6 +2,7 @@ import type { Dialect } from '../../model/schema-model.js';
 import type { TS } from '../typescript.js';
 import {
   CONSTRAINT_FUNCTIONS,
+  EXTERNAL_TABLES,
   IGNORED_FUNCTIONS,
   SCHEMA_FUNCTIONS,
   SERIAL_BUILDERS,
@@ -13,6 +14,7 @@ import {
 import {
   UNDEFINED,
   asString,
+  effectiveProps,
   prop,
   unknown,
   type ArrayItem,
@@ -124,14 +126,24 @@ export class Evaluator {
     const dialect = dialectOfModule(specifier);
     if (dialect !== undefined) {
       if (imported === '*') return dialect === 'common' ? { kind: 'namespace', dialect: 'postgresql' } : { kind: 'namespace', dialect };
-      return { kind: 'drizzle', name: imported, dialect };
+      return this.drizzleExport(imported, dialect);
     }
     const target = this.host.moduleFor(specifier, fromFile);
     if (!target) {
-      return { kind: 'unknown', node: this.host.module(fromFile)!.sourceFile, reason: `\`${imported}\` is imported from '${specifier}', which schema-lint does not load` };
+      return {
+        kind: 'unknown',
+        node: this.host.module(fromFile)!.sourceFile,
+        reason: `\`${imported}\` is imported from '${specifier}', which schema-lint does not load`,
+        external: true,
+      };
     }
     if (imported === '*') return { kind: 'module', file: target.file };
     return this.exportedValue(target, imported, seen);
+  }
+
+  private drizzleExport(name: string, dialect: Dialect | 'common'): Value {
+    const external = dialect === 'common' || dialect === 'postgresql' ? EXTERNAL_TABLES[name] : undefined;
+    return external ? { kind: 'externalTable', codeName: name, table: external } : { kind: 'drizzle', name, dialect };
   }
 
   exportedValue(module: ModuleInfo, name: string, seen = new Set<string>()): Value {
@@ -144,11 +156,15 @@ export class Evaluator {
       return this.importedValue(entry.specifier, entry.imported, module.file, seen);
     }
     for (const specifier of module.starExports) {
+      if (dialectOfModule(specifier) !== undefined) continue;
       const target = this.host.moduleFor(specifier, module.file);
       if (!target) continue;
       const value = this.exportedValue(target, name, seen);
       if (value.kind !== 'unknown') return value;
     }
+    // NOTE: `export * from 'drizzle-orm/pg-core'` in a local module: any other name is Drizzle's.
+    const drizzleStar = module.starExports.find((specifier) => dialectOfModule(specifier) !== undefined);
+    if (drizzleStar !== undefined) return this.importedValue(drizzleStar, name, module.file, seen);
     return { kind: 'unknown', node: module.sourceFile, reason: `\`${name}\` is not exported by ${module.file}` };
   }
 
@@ -185,8 +201,16 @@ export class Evaluator {
         const operand = this.evaluate(unary.operand, scope);
         if (operand.kind === 'number' && unary.operator === ts.SyntaxKind.MinusToken) return { kind: 'number', value: -operand.value };
         if (operand.kind === 'number' && unary.operator === ts.SyntaxKind.PlusToken) return operand;
-        if (unary.operator === ts.SyntaxKind.ExclamationToken && operand.kind === 'boolean') return { kind: 'boolean', value: !operand.value };
+        if (unary.operator === ts.SyntaxKind.ExclamationToken) {
+          const truth = truthiness(operand);
+          if (truth !== undefined) return { kind: 'boolean', value: !truth };
+        }
         return unknown(node, 'unsupported unary expression');
+      }
+      case ts.SyntaxKind.TypeOfExpression: {
+        const operand = this.evaluate((node as TS.TypeOfExpression).expression, scope);
+        const type = typeOfValue(operand);
+        return type === undefined ? unknown(node, 'typeof a value known only at run time') : { kind: 'string', value: type };
       }
       case ts.SyntaxKind.ParenthesizedExpression:
       case ts.SyntaxKind.AsExpression:
@@ -203,7 +227,10 @@ export class Evaluator {
         return { kind: 'function', node: node as FunctionNode, scope };
       case ts.SyntaxKind.PropertyAccessExpression: {
         const access = node as TS.PropertyAccessExpression;
-        return this.member(this.evaluate(access.expression, scope), access.name.text, node);
+        const target = this.evaluate(access.expression, scope);
+        // NOTE: `config?.length` on a missing config is undefined, not an error.
+        if ((target.kind === 'undefined' || target.kind === 'null') && (access.flags & ts.NodeFlags.OptionalChain) !== 0) return UNDEFINED;
+        return this.member(target, access.name.text, node);
       }
       case ts.SyntaxKind.ElementAccessExpression: {
         const access = node as TS.ElementAccessExpression;
@@ -247,18 +274,54 @@ export class Evaluator {
     const ts = this.ts;
     const op = node.operatorToken.kind;
     const left = this.evaluate(node.left, scope);
-    if (op === ts.SyntaxKind.QuestionQuestionToken) {
-      return left.kind === 'undefined' || left.kind === 'null' ? this.evaluate(node.right, scope) : left.kind === 'unknown' ? left : left;
-    }
-    if (op === ts.SyntaxKind.BarBarToken) {
-      const falsy = left.kind === 'undefined' || left.kind === 'null' || (left.kind === 'string' && left.value === '') || (left.kind === 'boolean' && !left.value);
-      return falsy ? this.evaluate(node.right, scope) : left;
+    // NOTE: the short-circuit operators evaluate the right side only when JavaScript would.
+    if (op === ts.SyntaxKind.QuestionQuestionToken) return left.kind === 'undefined' || left.kind === 'null' ? this.evaluate(node.right, scope) : left;
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken) {
+      const truth = truthiness(left);
+      if (truth === undefined) return unknown(node, 'a logical expression whose value is known only at run time');
+      return truth === (op === ts.SyntaxKind.BarBarToken) ? left : this.evaluate(node.right, scope);
     }
     const right = this.evaluate(node.right, scope);
-    if (op === ts.SyntaxKind.PlusToken) {
-      if ((left.kind === 'string' || left.kind === 'number') && (right.kind === 'string' || right.kind === 'number')) {
+    const primitive = (v: Value): v is Value & { kind: 'string' | 'number' | 'boolean' | 'null' | 'undefined' } =>
+      v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean' || v.kind === 'null' || v.kind === 'undefined';
+    const raw = (v: Value & { kind: 'string' | 'number' | 'boolean' | 'null' | 'undefined' }) =>
+      v.kind === 'null' ? null : v.kind === 'undefined' ? undefined : v.value;
+    if (primitive(left) && primitive(right)) {
+      const a = raw(left);
+      const b = raw(right);
+      switch (op) {
+        case ts.SyntaxKind.EqualsEqualsEqualsToken:
+          return { kind: 'boolean', value: a === b };
+        case ts.SyntaxKind.ExclamationEqualsEqualsToken:
+          return { kind: 'boolean', value: a !== b };
+        case ts.SyntaxKind.EqualsEqualsToken:
+          return { kind: 'boolean', value: a == b };
+        case ts.SyntaxKind.ExclamationEqualsToken:
+          return { kind: 'boolean', value: a != b };
+      }
+    }
+    if ((left.kind === 'string' || left.kind === 'number') && (right.kind === 'string' || right.kind === 'number')) {
+      if (op === ts.SyntaxKind.PlusToken) {
         if (left.kind === 'number' && right.kind === 'number') return { kind: 'number', value: left.value + right.value };
         return { kind: 'string', value: String(left.value) + String(right.value) };
+      }
+      if (left.kind === 'number' && right.kind === 'number') {
+        switch (op) {
+          case ts.SyntaxKind.MinusToken:
+            return { kind: 'number', value: left.value - right.value };
+          case ts.SyntaxKind.AsteriskToken:
+            return { kind: 'number', value: left.value * right.value };
+          case ts.SyntaxKind.SlashToken:
+            return { kind: 'number', value: left.value / right.value };
+          case ts.SyntaxKind.LessThanToken:
+            return { kind: 'boolean', value: left.value < right.value };
+          case ts.SyntaxKind.LessThanEqualsToken:
+            return { kind: 'boolean', value: left.value <= right.value };
+          case ts.SyntaxKind.GreaterThanToken:
+            return { kind: 'boolean', value: left.value > right.value };
+          case ts.SyntaxKind.GreaterThanEqualsToken:
+            return { kind: 'boolean', value: left.value >= right.value };
+        }
       }
     }
     return unknown(node, 'a binary expression whose value is known only at run time');
@@ -278,6 +341,11 @@ export class Evaluator {
         const spread = this.evaluate(property.expression, scope);
         if (spread.kind === 'object') {
           for (const p of spread.props) props.push({ ...p, viaSpread: p.viaSpread ?? property });
+        } else if ((spread.kind === 'tableColumns' || spread.kind === 'table') && this.columnKeys(spread.decl)) {
+          // NOTE: `{ ...t }` of a table (or of the extra-config parameter) copies its columns.
+          for (const key of this.columnKeys(spread.decl)!) {
+            props.push({ key, value: { kind: 'columnRef', decl: spread.decl, key, node: property }, node: property, file: scope.file, viaSpread: property });
+          }
         } else {
           props.push({ key: `...${property.expression.getText(node.getSourceFile())}`, value: spread.kind === 'unknown' ? spread : unknown(property, 'spread of a value that is not an object'), node: property, file: scope.file, viaSpread: property });
         }
@@ -328,7 +396,9 @@ export class Evaluator {
       case 'object':
         return prop(target, name) ?? UNDEFINED;
       case 'namespace':
-        return { kind: 'drizzle', name, dialect: target.dialect };
+        return this.drizzleExport(name, target.dialect);
+      case 'externalTable':
+        return { kind: 'externalColumn', codeName: target.codeName, table: target.table, key: name };
       case 'module': {
         const module = this.host.module(target.file);
         return module ? this.exportedValue(module, name) : unknown(node, `cannot read ${target.file}`);
@@ -394,6 +464,8 @@ export class Evaluator {
   }
 
   private evaluateCall(node: TS.CallExpression, scope: Scope): Value {
+    const builtin = this.callBuiltin(node, scope);
+    if (builtin) return builtin;
     const callee = this.evaluate(node.expression, scope);
     const args = node.arguments;
     switch (callee.kind) {
@@ -420,6 +492,29 @@ export class Evaluator {
     }
   }
 
+  /** Property keys of a table's columns object (the callback form evaluated with the builders). */
+  private columnKeys(decl: TableDecl): string[] | undefined {
+    let columns = decl.columns;
+    if (columns.kind === 'function') columns = this.invoke(columns, [{ kind: 'namespace', dialect: decl.dialect }], decl.node);
+    return columns.kind === 'object' ? effectiveProps(columns).map((p) => p.key) : undefined;
+  }
+
+  /** `Object.values(x)`, `Object.keys(x)` (enum values from a TS enum or constant object). */
+  private callBuiltin(node: TS.CallExpression, scope: Scope): Value | undefined {
+    const ts = this.ts;
+    const callee = node.expression;
+    if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object') return undefined;
+    const method = callee.name.text;
+    if (method !== 'values' && method !== 'keys') return undefined;
+    const [arg] = node.arguments;
+    const target = arg ? this.evaluate(arg, scope) : UNDEFINED;
+    if (target.kind === 'object') {
+      return { kind: 'array', items: effectiveProps(target).map((p) => ({ value: method === 'keys' ? { kind: 'string', value: p.key } : p.value, node: p.node })) };
+    }
+    if (target.kind === 'array' && method === 'values') return target;
+    return unknown(node, `Object.${method} of a value known only at run time`);
+  }
+
   private evaluateArgument(arg: TS.Expression, scope: Scope): Value {
     return this.ts.isSpreadElement(arg) ? unknown(arg, 'spread argument') : this.evaluate(arg, scope);
   }
@@ -441,20 +536,46 @@ export class Evaluator {
     const body = fn.node.body;
     if (!body) return unknown(callNode, 'function without a body');
     if (!ts.isBlock(body)) return this.evaluate(body, scope);
-    for (const statement of body.statements) {
+    return this.runStatements(body.statements, scope, vars) ?? UNDEFINED;
+  }
+
+  /**
+   * Runs a function body far enough to find its result: declarations, `return`, and `if` with
+   * a condition known statically. Returns undefined when the statements end without returning.
+   */
+  private runStatements(statements: readonly TS.Statement[], scope: Scope, vars: Map<string, Value>): Value | undefined {
+    const ts = this.ts;
+    // NOTE: function declarations are hoisted.
+    for (const statement of statements) {
+      if (ts.isFunctionDeclaration(statement) && statement.name) vars.set(statement.name.text, { kind: 'function', node: statement, scope });
+    }
+    for (const statement of statements) {
       if (ts.isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) {
           if (declaration.initializer) this.bindName(declaration.name, this.evaluate(declaration.initializer, scope), vars, scope);
         }
       } else if (ts.isReturnStatement(statement)) {
         return statement.expression ? this.evaluate(statement.expression, scope) : UNDEFINED;
-      } else if (ts.isFunctionDeclaration(statement) && statement.name) {
-        vars.set(statement.name.text, { kind: 'function', node: statement, scope });
-      } else if (!ts.isExpressionStatement(statement) && !ts.isEmptyStatement(statement)) {
+      } else if (ts.isIfStatement(statement)) {
+        const condition = truthiness(this.evaluate(statement.expression, scope));
+        if (condition === undefined) return unknown(statement, 'a function whose result depends on a condition known only at run time');
+        const branch = condition ? statement.thenStatement : statement.elseStatement;
+        const result = branch ? this.runStatements(ts.isBlock(branch) ? branch.statements : [branch], scope, vars) : undefined;
+        if (result) return result;
+      } else if (ts.isBlock(statement)) {
+        const result = this.runStatements(statement.statements, scope, vars);
+        if (result) return result;
+      } else if (
+        !ts.isFunctionDeclaration(statement) &&
+        !ts.isExpressionStatement(statement) &&
+        !ts.isEmptyStatement(statement) &&
+        !ts.isTypeAliasDeclaration(statement) &&
+        !ts.isInterfaceDeclaration(statement)
+      ) {
         return unknown(statement, 'a function whose result depends on control flow');
       }
     }
-    return UNDEFINED;
+    return undefined;
   }
 
   private bindName(name: TS.BindingName, value: Value, vars: Map<string, Value>, scope: Scope): void {
@@ -549,7 +670,7 @@ export class Evaluator {
     const name = this.bindingNameOf(node) ?? 'customType';
     const writeCalls: string[] = [];
     const readCalls: string[] = [];
-    let dataType: string | undefined;
+    let dataTypeFn: (Value & { kind: 'function' }) | undefined;
     let literalKey: CustomTypeDecl['literalKey'];
     if (config && ts.isObjectLiteralExpression(config)) {
       for (const property of config.properties) {
@@ -560,15 +681,25 @@ export class Evaluator {
             ? property.initializer.body
             : undefined;
         if (!key || !body) continue;
-        if (key === 'dataType') dataType = this.returnedString(body, scope);
-        if (key === 'toDriver') literalKey = this.collectCalls(body, writeCalls) ?? literalKey;
-        if (key === 'fromDriver') literalKey = this.collectCalls(body, readCalls) ?? literalKey;
+        if (key === 'dataType') {
+          const fn = ts.isMethodDeclaration(property) ? property : (property as TS.PropertyAssignment).initializer;
+          dataTypeFn = { kind: 'function', node: fn as FunctionNode, scope };
+        }
+        // NOTE: collect the calls of both paths; keep the first literal key found (the write path).
+        const found = key === 'toDriver' ? this.collectCalls(body, writeCalls) : key === 'fromDriver' ? this.collectCalls(body, readCalls) : undefined;
+        literalKey ??= found;
       }
     }
-    return {
-      kind: 'customType',
-      info: { file: scope.file, node, name, ...(dataType ? { dataType } : {}), writeCalls, readCalls, ...(literalKey ? { literalKey } : {}) },
-    };
+    const info: CustomTypeDecl = { file: scope.file, node, name, ...(dataTypeFn ? { dataTypeFn } : {}), writeCalls, readCalls, ...(literalKey ? { literalKey } : {}) };
+    const dataType = this.customDataType(info, undefined);
+    return { kind: 'customType', info: dataType === undefined ? info : { ...info, dataType } };
+  }
+
+  /** The SQL type a custom type's `dataType(config)` returns for one column's config. */
+  customDataType(info: CustomTypeDecl, config: Value | undefined): string | undefined {
+    if (!info.dataTypeFn) return undefined;
+    const result = this.invoke(info.dataTypeFn, [config ?? UNDEFINED], info.node);
+    return result.kind === 'string' ? result.value : undefined;
   }
 
   /** Name of the variable a call is assigned to: `const encryptedText = customType(...)`. */
@@ -577,22 +708,6 @@ export class Evaluator {
     let current: TS.Node | undefined = node.parent;
     while (current && !ts.isVariableDeclaration(current) && !ts.isSourceFile(current)) current = current.parent;
     return current && ts.isVariableDeclaration(current) && ts.isIdentifier(current.name) ? current.name.text : undefined;
-  }
-
-  private returnedString(body: TS.ConciseBody, scope: Scope): string | undefined {
-    const ts = this.ts;
-    if (!ts.isBlock(body)) {
-      const value = this.evaluate(body, scope);
-      return value.kind === 'string' ? value.value : ts.isTemplateExpression(body) ? body.getText().slice(1, -1) : undefined;
-    }
-    for (const statement of body.statements) {
-      if (ts.isReturnStatement(statement) && statement.expression) {
-        const value = this.evaluate(statement.expression, scope);
-        if (value.kind === 'string') return value.value;
-        if (ts.isTemplateExpression(statement.expression)) return statement.expression.getText().slice(1, -1);
-      }
-    }
-    return undefined;
   }
 
   /** Records names of functions called in a body; returns a string literal passed as a key, if any. */
@@ -680,7 +795,8 @@ export class Evaluator {
       file: scope.file,
       dialect,
       builder,
-      ...(nameArg !== undefined ? { nameArg } : {}),
+      // NOTE: Drizzle treats an empty name like no name: the property key (after casing) is used.
+      ...(nameArg ? { nameArg } : {}),
       ...(config && config.kind !== 'undefined' ? { config } : {}),
       baseNode: node,
       notNull: false,
@@ -803,10 +919,10 @@ export class Evaluator {
     const next = (changes: Partial<ConstraintState>): Value => ({ kind: 'constraint', state: { ...state, ...changes, node } as ConstraintState });
     switch (state.type) {
       case 'index':
-        if (name === 'on' || name === 'onOnly') return next({ columns: args() });
+        if (name === 'on' || name === 'onOnly') return next({ columns: args(), columnTexts: node.arguments.map((a) => a.getText()) });
         if (name === 'using') {
           const [method, ...columns] = args();
-          return next({ columns, ...(asString(method) ? { method: asString(method)! } : {}) });
+          return next({ columns, columnTexts: node.arguments.slice(1).map((a) => a.getText()), ...(asString(method) ? { method: asString(method)! } : {}) });
         }
         if (name === 'where') {
           const value = args()[0];
@@ -824,5 +940,44 @@ export class Evaluator {
       default:
         return next({});
     }
+  }
+}
+
+/** JavaScript truthiness of a value, or undefined when it is known only at run time. */
+function truthiness(value: Value): boolean | undefined {
+  switch (value.kind) {
+    case 'boolean':
+      return value.value;
+    case 'string':
+      return value.value !== '';
+    case 'number':
+      return value.value !== 0 && !Number.isNaN(value.value);
+    case 'null':
+    case 'undefined':
+      return false;
+    case 'unknown':
+    case 'method':
+      return undefined;
+    default:
+      return true;
+  }
+}
+
+/** `typeof` of a value, or undefined when it is known only at run time. */
+function typeOfValue(value: Value): string | undefined {
+  switch (value.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return value.kind;
+    case 'null':
+    case 'array':
+    case 'object':
+      return 'object';
+    case 'function':
+      return 'function';
+    default:
+      return undefined;
   }
 }

@@ -19,9 +19,10 @@ import type { LoadProblem } from '../load-problem.js';
 import { readSourceFile } from '../source-file.js';
 import { spanOfNode, spanOfRange } from '../spans.js';
 import { loadTypeScript, type TS } from '../typescript.js';
-import { SERIAL_BUILDERS, sqlTypeOf } from './builders.js';
+import { SERIAL_BUILDERS, sqlTypeOf, type ExternalTable } from './builders.js';
 import { Evaluator, type EvaluatorHost, type ModuleInfo } from './evaluator.js';
 import { ModuleResolver } from './module-resolver.js';
+import { formatUserTypeName } from './pg-types.js';
 import { parseModule } from './parse-module.js';
 import { asString, effectiveProps, prop, type ColumnState, type ConstraintState, type EnumDecl, type ObjectProp, type TableDecl, type Value } from './values.js';
 
@@ -62,6 +63,11 @@ interface ReadTable {
   readonly table: MutableTable;
   /** Column property key → column. */
   readonly byKey: Map<string, MutableColumn>;
+  /**
+   * Column property key → the name Drizzle gives the column before casing applies (the explicit
+   * name, else the key). Drizzle builds unique-constraint names from it.
+   */
+  readonly drizzleNameByKey: Map<string, string>;
   readonly pendingForeignKeys: PendingForeignKey[];
   readonly constraints: ConstraintState[];
 }
@@ -82,7 +88,7 @@ interface PendingForeignKey {
   readonly declaredVia: 'column' | 'table';
   readonly explicitName?: string;
   readonly columns: readonly { readonly decl: TableDecl; readonly key: string }[];
-  readonly target: { readonly decl?: TableDecl; readonly codeName: string; readonly keys: readonly string[] };
+  readonly target: { readonly decl?: TableDecl; readonly external?: ExternalTable; readonly codeName: string; readonly keys: readonly string[] };
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
 }
@@ -103,12 +109,15 @@ class DrizzleLoader implements EvaluatorHost {
   load(rootFiles: readonly string[]): DrizzleLoadResult {
     const roots = rootFiles.map((f) => path.resolve(f));
     const reached = this.reachableModules(roots);
+    // NOTE: every reached module is searched, not only those importing Drizzle directly: tables
+    // are also built through local helpers and modules that re-export Drizzle's builders.
     for (const module of reached) {
-      if (!this.shouldDiscover(module)) continue;
       for (const [name, initializer] of module.declarations) {
         if (this.isCallLike(initializer)) this.evaluator.lookupTopLevel(module, name);
       }
     }
+
+    const exported = this.exportedDecls(reached);
 
     const read: ReadTable[] = [];
     const byDecl = new Map<TableDecl, ReadTable>();
@@ -125,10 +134,36 @@ class DrizzleLoader implements EvaluatorHost {
       const [primaryKey] = table.table.primaryKeyDeclarations;
       if (primaryKey) table.table.primaryKey = primaryKey;
     }
-    for (const table of read) this.linkForeignKeys(table, byDecl);
+    for (const table of read) this.linkForeignKeys(table, byDecl, exported);
 
-    const tables = read.map((r) => r.table as Table).sort(compareBySpan);
-    const enums = this.enumDecls.flatMap((d) => this.readEnum(d)).sort(compareBySpan);
+    const tables: Table[] = [];
+    for (const r of read) {
+      if (exported.has(r.decl)) {
+        tables.push(r.table as Table);
+      } else {
+        this.problem(
+          'schema-lint/unsupported-syntax',
+          r.decl.declarationNode ?? r.decl.node,
+          `Table \`${r.table.name}\` is not exported, so drizzle-kit does not create it; schema-lint leaves it out of the model.`,
+          'Export the table from its schema file if it belongs in the database.',
+        );
+      }
+    }
+    tables.sort(compareBySpan);
+    const enums: EnumType[] = [];
+    for (const decl of this.enumDecls) {
+      const read = this.readEnum(decl);
+      if (exported.has(decl)) enums.push(...read);
+      else if (read[0]) {
+        this.problem(
+          'schema-lint/unsupported-syntax',
+          decl.node,
+          `Enum \`${read[0].name}\` is not exported, so drizzle-kit does not create it; schema-lint leaves it out of the model.`,
+          'Export the enum from its schema file; columns of this type cannot be created without it.',
+        );
+      }
+    }
+    enums.sort(compareBySpan);
     return {
       tables,
       enums,
@@ -191,8 +226,8 @@ class DrizzleLoader implements EvaluatorHost {
     const seen = new Set<string>();
     const order: ModuleInfo[] = [];
     const queue = [...roots];
-    while (queue.length > 0) {
-      const file = queue.shift()!;
+    for (let next = 0; next < queue.length; next++) {
+      const file = queue[next]!;
       if (seen.has(file)) continue;
       seen.add(file);
       const module = this.module(file);
@@ -213,19 +248,28 @@ class DrizzleLoader implements EvaluatorHost {
     return order;
   }
 
+  /**
+   * Tables and enums bound to an export of their module. NOTE: drizzle-kit creates only tables and
+   * enums it finds among the exports of the schema files; one kept in a local variable never
+   * reaches the database.
+   */
+  private exportedDecls(modules: readonly ModuleInfo[]): Set<TableDecl | EnumDecl> {
+    const exported = new Set<TableDecl | EnumDecl>();
+    for (const module of modules) {
+      for (const entry of module.exports.values()) {
+        if (!('local' in entry)) continue;
+        const declaration = module.declarations.get(entry.local);
+        if (!declaration || this.ts.isFunctionDeclaration(declaration)) continue;
+        const value = this.evaluator.lookupTopLevel(module, entry.local);
+        if (value.kind === 'table' || value.kind === 'enum') exported.add(value.decl);
+      }
+    }
+    return exported;
+  }
+
   private mayDeclareSchema(file: string): boolean {
     const module = this.module(file);
     return !!module && (module.importsDrizzle || module.starExports.length > 0 || [...module.exports.values()].some((e) => 'specifier' in e));
-  }
-
-  /** Look for tables in modules that import Drizzle or import from a module that does. */
-  private shouldDiscover(module: ModuleInfo): boolean {
-    if (module.importsDrizzle) return true;
-    for (const { specifier } of module.imports.values()) {
-      const target = this.resolver.resolve(specifier, module.file);
-      if (target && this.modules.get(target)?.importsDrizzle) return true;
-    }
-    return false;
   }
 
   private isCallLike(node: TS.Node): boolean {
@@ -239,8 +283,8 @@ class DrizzleLoader implements EvaluatorHost {
 
   // ── reading ────────────────────────────────────────────────────────────────
 
-  private problem(id: LoadProblem['id'], node: TS.Node, message: string, help?: string): void {
-    const span = spanOfNode(node);
+  private problem(id: LoadProblem['id'], at: TS.Node | Span, message: string, help?: string): void {
+    const span = 'kind' in at ? spanOfNode(at) : at;
     const key = `${id}:${span.file}:${span.start.line}:${span.start.column}:${message}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
@@ -255,7 +299,7 @@ class DrizzleLoader implements EvaluatorHost {
     }
     const exportName = decl.exportName ?? '(anonymous)';
     if (name === undefined) {
-      this.problem('schema-lint/unresolved-reference', decl.node.arguments[0] ?? decl.node, `Cannot determine the SQL name of table \`${exportName}\`: it is computed at run time.`, 'Pass the table name as a string literal.');
+      this.problem('schema-lint/unresolved-reference', decl.node.arguments[0] ?? decl.node, `Cannot determine the SQL name of table \`${exportName}\`: ${decl.name.kind === 'unknown' ? decl.name.reason : 'it is not a string'}.`, 'Pass the table name as a string literal.');
       return undefined;
     }
     let columnsValue = decl.columns;
@@ -265,10 +309,7 @@ class DrizzleLoader implements EvaluatorHost {
       return undefined;
     }
 
-    const callee = decl.node.expression;
-    const nameArg = decl.node.arguments[0]!;
-    const sf = decl.node.getSourceFile();
-    const tableSpan = spanOfRange(sf, callee.getStart(sf), nameArg.end);
+    const tableSpan = this.tableSpan(decl);
     const table: MutableTable = {
       kind: 'table',
       source: 'drizzle',
@@ -285,7 +326,7 @@ class DrizzleLoader implements EvaluatorHost {
       docTags: decl.declarationNode ? this.docTags(decl.declarationNode) : [],
       span: tableSpan,
     };
-    const read: ReadTable = { decl, table, byKey: new Map(), pendingForeignKeys: [], constraints: [] };
+    const read: ReadTable = { decl, table, byKey: new Map(), drizzleNameByKey: new Map(), pendingForeignKeys: [], constraints: [] };
 
     for (const property of effectiveProps(columnsValue)) {
       const column = this.readColumn(property, read);
@@ -295,6 +336,27 @@ class DrizzleLoader implements EvaluatorHost {
       }
     }
     return read;
+  }
+
+  /**
+   * `pgTable('users'` — or, for a table built inside a helper (`generateTable('users', ...)`),
+   * the helper call at the binding, so every table points at its own declaration.
+   */
+  private tableSpan(decl: TableDecl): Span {
+    const ts = this.ts;
+    let call: TS.CallExpression = decl.node;
+    const declaration = decl.declarationNode;
+    const sf = declaration?.getSourceFile();
+    if (declaration && sf && (sf !== decl.node.getSourceFile() || decl.node.pos < declaration.pos || decl.node.end > declaration.end)) {
+      let site: TS.Node | undefined = ts.isVariableDeclaration(declaration) ? declaration.initializer : ts.isExportAssignment(declaration) ? declaration.expression : undefined;
+      while (site && (ts.isParenthesizedExpression(site) || ts.isAsExpression(site) || ts.isSatisfiesExpression(site) || ts.isNonNullExpression(site))) site = site.expression;
+      // NOTE: `helper(...).enableRLS()` — the innermost call is the helper call.
+      while (site && ts.isCallExpression(site) && ts.isPropertyAccessExpression(site.expression) && ts.isCallExpression(site.expression.expression)) site = site.expression.expression;
+      if (site && ts.isCallExpression(site)) call = site;
+    }
+    const file = call.getSourceFile();
+    const first = call.arguments[0];
+    return spanOfRange(file, call.expression.getStart(file), first ? first.end : call.end);
   }
 
   private readColumn(property: ObjectProp, read: ReadTable): MutableColumn | undefined {
@@ -312,14 +374,26 @@ class DrizzleLoader implements EvaluatorHost {
     const state = value.state;
     const ts = this.ts;
     const sqlName = state.nameArg ?? applyCasing(property.key, this.options.casing);
+    const drizzleName = state.nameArg ?? property.key;
+    read.drizzleNameByKey.set(property.key, drizzleName);
     const enumName = state.enumDecl ? this.enumSqlName(state.enumDecl) : undefined;
-    const customDataType = state.custom?.dataType;
+    const enumSql = state.enumDecl ? this.enumFormatName(state.enumDecl) : undefined;
+    const customDataType = state.custom ? (this.evaluator.customDataType(state.custom, state.config) ?? state.custom.dataType) : undefined;
+    if (state.custom && customDataType === undefined) {
+      this.problem(
+        'schema-lint/unresolved-reference',
+        state.baseNode,
+        `Cannot determine the SQL type of column \`${table.name}.${sqlName}\`: \`${state.custom.name}.dataType()\` does not return a string known before run time.`,
+        'Return a string literal (or a template of literal values) from the custom type\'s dataType().',
+      );
+    }
     const type = sqlTypeOf({
       dialect: state.dialect,
       builder: state.builder,
       ...(state.config ? { config: state.config } : {}),
       arrayDimensions: state.arrayDimensions,
       ...(enumName ? { enumName } : {}),
+      ...(enumSql ? { enumSql } : {}),
       ...(customDataType ? { customDataType } : {}),
     });
     const isSerial = SERIAL_BUILDERS.has(state.builder);
@@ -373,7 +447,7 @@ class DrizzleLoader implements EvaluatorHost {
       table.uniqueConstraints.push({
         kind: 'unique',
         declaredVia: 'column',
-        name: state.unique.name ?? `${table.name}_${sqlName}_unique`,
+        name: state.unique.name ?? `${table.name}_${drizzleName}_unique`,
         columns: [sqlName],
         nullsNotDistinct: state.unique.nullsNotDistinct,
         span: spanOfMethod(ts, state.unique.node),
@@ -390,8 +464,8 @@ class DrizzleLoader implements EvaluatorHost {
     let targetValue: Value = reference.thunk;
     if (targetValue.kind === 'function') targetValue = this.evaluator.invoke(targetValue, [], call);
     const actions = reference.actions;
-    const onDelete = this.action(prop(actions, 'onDelete'), call);
-    const onUpdate = this.action(prop(actions, 'onUpdate'), call);
+    const onDelete = this.action(prop(actions, 'onDelete'), span);
+    const onUpdate = this.action(prop(actions, 'onUpdate'), span);
     const explicitName = asString(prop(actions, 'name'));
     const base = {
       span,
@@ -405,10 +479,14 @@ class DrizzleLoader implements EvaluatorHost {
       read.pendingForeignKeys.push({ ...base, target: { decl: targetValue.decl, codeName: targetValue.decl.exportName ?? '(anonymous)', keys: [targetValue.key] } });
       return;
     }
+    if (targetValue.kind === 'externalColumn') {
+      read.pendingForeignKeys.push({ ...base, target: { external: targetValue.table, codeName: targetValue.codeName, keys: [targetValue.key] } });
+      return;
+    }
     const thunkNode = call.arguments[0];
     const body = thunkNode && (ts.isArrowFunction(thunkNode) || ts.isFunctionExpression(thunkNode)) ? thunkNode.body : thunkNode;
-    const access = body && ts.isPropertyAccessExpression(body) ? body : undefined;
-    if (access) {
+    const access = body && ts.isPropertyAccessExpression(body) && isNameChain(ts, body.expression) ? body : undefined;
+    if (access && targetValue.kind === 'unknown' && targetValue.external) {
       // NOTE: the target is imported from a module schema-lint does not load (a package, a
       // missing file): keep the FK with its code name; no-unresolved-fk decides what to say.
       read.pendingForeignKeys.push({ ...base, target: { codeName: access.expression.getText(), keys: [access.name.text] } });
@@ -416,13 +494,13 @@ class DrizzleLoader implements EvaluatorHost {
     }
     this.problem(
       'schema-lint/unresolved-reference',
-      call,
+      span,
       `Cannot resolve the target of the foreign key on \`${read.table.name}.${key}\`${targetValue.kind === 'unknown' ? `: ${targetValue.reason}` : ''}.`,
       'Reference the target column directly: `.references(() => users.id)`.',
     );
   }
 
-  private action(value: Value | undefined, node: TS.Node): ReferentialAction | undefined {
+  private action(value: Value | undefined, node: TS.Node | Span): ReferentialAction | undefined {
     if (!value || value.kind === 'undefined') return undefined;
     const text = asString(value)?.toLowerCase();
     if (text && (REFERENTIAL_ACTIONS as readonly string[]).includes(text)) return text as ReferentialAction;
@@ -435,24 +513,36 @@ class DrizzleLoader implements EvaluatorHost {
     if (!decl.extra) return;
     let extra = decl.extra;
     if (extra.kind === 'function') extra = this.evaluator.invoke(extra, [{ kind: 'tableColumns', decl }], decl.node);
-    const entries: { value: Value; node: TS.Node }[] =
-      extra.kind === 'array'
-        ? extra.items.map((i) => ({ value: i.value, node: i.node }))
-        : extra.kind === 'object'
-          ? effectiveProps(extra).map((p) => ({ value: p.value, node: p.node }))
-          : [];
     if (extra.kind !== 'array' && extra.kind !== 'object' && extra.kind !== 'undefined') {
       this.problem('schema-lint/unresolved-reference', decl.node.arguments[2] ?? decl.node, `Cannot read the extra configuration of table \`${table.name}\`${extra.kind === 'unknown' ? `: ${extra.reason}` : ''}.`);
       return;
     }
+    // NOTE: Drizzle reads an array with `.flat(1)` and an object with `Object.values`.
+    const entries: { value: Value; node: TS.Node }[] =
+      extra.kind === 'array'
+        ? extra.items.flatMap((i) => (i.value.kind === 'array' ? i.value.items.map((n) => ({ value: n.value, node: n.node })) : [{ value: i.value, node: i.node }]))
+        : extra.kind === 'object'
+          ? effectiveProps(extra).map((p) => ({ value: p.value, node: p.node }))
+          : [];
     for (const entry of entries) {
-      if (entry.value.kind === 'constraint') this.readConstraint(entry.value.state, read);
-      else if (entry.value.kind === 'ignored' || entry.value.kind === 'undefined') continue;
-      else {
+      const value = entry.value;
+      if (value.kind === 'constraint') this.readConstraint(value.state, read);
+      else if (value.kind === 'ignored' || value.kind === 'undefined' || value.kind === 'null' || value.kind === 'boolean') continue;
+      else if (value.kind === 'object' && extra.kind === 'array') {
+        // NOTE: `(t) => [{ pk: primaryKey(...) }]` — Drizzle skips objects inside the array, so
+        // nothing in it reaches the database (a pattern copied from older Auth.js docs).
+        const names = value.props.filter((p) => p.value.kind === 'constraint').map((p) => p.key);
+        this.problem(
+          'schema-lint/unsupported-syntax',
+          entry.node,
+          `Drizzle ignores this object inside the extra-configuration array of table \`${table.name}\`${names.length > 0 ? `: ${names.map((n) => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} not created` : ''}.`,
+          'Put the constraints directly in the array: `(t) => [primaryKey({ columns: [...] })]`.',
+        );
+      } else {
         this.problem(
           'schema-lint/unresolved-reference',
           entry.node,
-          `Cannot understand this entry in the extra configuration of table \`${table.name}\`${entry.value.kind === 'unknown' ? `: ${entry.value.reason}` : ''}.`,
+          `Cannot understand this entry in the extra configuration of table \`${table.name}\`${value.kind === 'unknown' ? `: ${value.reason}` : ''}.`,
           'Use index(), uniqueIndex(), primaryKey(), foreignKey(), unique() or check() from drizzle-orm.',
         );
       }
@@ -486,7 +576,16 @@ class DrizzleLoader implements EvaluatorHost {
       case 'unique': {
         const columns = own(state.columns, 'unique constraint');
         if (!columns) return;
-        table.uniqueConstraints.push({ kind: 'unique', declaredVia: 'table', name: state.name ?? `${table.name}_${columns.join('_')}_unique`, columns, nullsNotDistinct: state.nullsNotDistinct, span });
+        // NOTE: Drizzle names unique constraints after the columns' names before casing.
+        const drizzleNames = state.columns.map((c) => (c.kind === 'columnRef' ? read.drizzleNameByKey.get(c.key) : undefined) ?? '?');
+        table.uniqueConstraints.push({
+          kind: 'unique',
+          declaredVia: 'table',
+          name: state.name ?? `${table.name}_${drizzleNames.join('_')}_unique`,
+          columns,
+          nullsNotDistinct: state.nullsNotDistinct,
+          span,
+        });
         return;
       }
       case 'check':
@@ -494,13 +593,28 @@ class DrizzleLoader implements EvaluatorHost {
         return;
       case 'index': {
         const elements: IndexElement[] = [];
-        for (const value of state.columns) {
+        for (const [i, value] of state.columns.entries()) {
           if (value.kind === 'columnRef' && value.decl === read.decl && read.byKey.has(value.key)) elements.push({ kind: 'column', column: read.byKey.get(value.key)!.name });
           else if (value.kind === 'sql') elements.push({ kind: 'expression', text: value.text });
           else if (value.kind === 'columnRef') {
-            this.problem('schema-lint/unresolved-reference', state.node, `Index on table \`${table.name}\` refers to \`${value.key}\`, which is not a column of this table.`);
+            const owner = value.decl === read.decl ? undefined : (value.decl.exportName ?? asString(value.decl.name));
+            this.problem(
+              'schema-lint/unresolved-reference',
+              state.node,
+              owner
+                ? `Index on table \`${table.name}\` refers to \`${owner}.${value.key}\`, a column of another table.`
+                : `Index on table \`${table.name}\` refers to \`${value.key}\`, which is not a column of this table.`,
+            );
             return;
-          } else elements.push({ kind: 'expression', text: value.kind === 'unknown' ? value.node.getText() : '?' });
+          } else {
+            this.problem(
+              'schema-lint/unresolved-reference',
+              state.node,
+              `Cannot resolve element \`${state.columnTexts?.[i] ?? i + 1}\` of an index on table \`${table.name}\`${value.kind === 'unknown' ? `: ${value.reason}` : ''}; it is read as an expression.`,
+              'Pass columns of the table (`t.column`) or a sql`...` expression to .on().',
+            );
+            elements.push({ kind: 'expression', text: state.columnTexts?.[i] ?? '?' });
+          }
         }
         const columnNames = elements.map((e) => (e.kind === 'column' ? e.column : 'expr'));
         table.indexes.push({
@@ -526,27 +640,38 @@ class DrizzleLoader implements EvaluatorHost {
         }
         const targets = state.foreignColumns;
         const first = targets[0];
+        const onDelete = state.onDelete ? this.action(state.onDelete, state.node) : undefined;
+        const onUpdate = state.onUpdate ? this.action(state.onUpdate, state.node) : undefined;
+        const actions = { ...(onDelete ? { onDelete } : {}), ...(onUpdate ? { onUpdate } : {}) };
+        if (first?.kind === 'externalColumn' && targets.every((t) => t.kind === 'externalColumn' && t.table === first.table)) {
+          read.pendingForeignKeys.push({
+            span,
+            declaredVia: 'table',
+            ...(state.name ? { explicitName: state.name } : {}),
+            columns,
+            target: { external: first.table, codeName: first.codeName, keys: targets.map((t) => (t as { key: string }).key) },
+            ...actions,
+          });
+          return;
+        }
         if (!first || first.kind !== 'columnRef' || targets.some((t) => t.kind !== 'columnRef' || t.decl !== first.decl)) {
           this.problem('schema-lint/unresolved-reference', state.node, `Cannot resolve the referenced columns of a foreign key on table \`${table.name}\`.`, 'List columns of one table in `foreignColumns`: `foreignColumns: [users.id]`.');
           return;
         }
-        const onDelete = state.onDelete ? this.action(state.onDelete, state.node) : undefined;
-        const onUpdate = state.onUpdate ? this.action(state.onUpdate, state.node) : undefined;
         read.pendingForeignKeys.push({
           span,
           declaredVia: 'table',
           ...(state.name ? { explicitName: state.name } : {}),
           columns,
           target: { decl: first.decl, codeName: first.decl.exportName ?? '(anonymous)', keys: targets.map((t) => (t as { key: string }).key) },
-          ...(onDelete ? { onDelete } : {}),
-          ...(onUpdate ? { onUpdate } : {}),
+          ...actions,
         });
         return;
       }
     }
   }
 
-  private linkForeignKeys(read: ReadTable, byDecl: Map<TableDecl, ReadTable>): void {
+  private linkForeignKeys(read: ReadTable, byDecl: Map<TableDecl, ReadTable>, exported: ReadonlySet<TableDecl | EnumDecl>): void {
     const { table } = read;
     for (const pending of read.pendingForeignKeys) {
       const columns: string[] = [];
@@ -562,9 +687,11 @@ class DrizzleLoader implements EvaluatorHost {
       }
       if (columns.length === 0) continue;
       const targetRead = pending.target.decl ? byDecl.get(pending.target.decl) : undefined;
-      const targetColumns = pending.target.keys.map((key) => targetRead?.byKey.get(key)?.name);
-      const resolved = !!targetRead && targetColumns.every((c) => c !== undefined);
-      const targetTable = targetRead?.table;
+      const external = pending.target.external;
+      const targetColumns = pending.target.keys.map((key) => (external ? external.columns[key] : targetRead?.byKey.get(key)?.name));
+      // NOTE: a package's table (Supabase `auth.users`) is known but not part of the model.
+      const resolved = !!targetRead && exported.has(targetRead.decl) && targetColumns.every((c) => c !== undefined);
+      const targetTable = external ?? targetRead?.table;
       const fk: ForeignKey = {
         kind: 'foreignKey',
         name: pending.explicitName ?? `${[table.name, ...columns, targetTable?.name ?? pending.target.codeName, ...targetColumns.map((c, i) => c ?? pending.target.keys[i]!)].join('_')}_fk`,
@@ -611,14 +738,20 @@ class DrizzleLoader implements EvaluatorHost {
     return decl.schema && decl.schema !== 'public' ? `${decl.schema}.${name}` : name;
   }
 
-  private docTags(node: TS.Node): DocTag[] {
-    const ts = this.ts;
-    return ts.getJSDocTags(node).map((tag) => ({
-      tag: tag.tagName.text,
-      text: (ts.getTextOfJSDocComment(tag.comment) ?? '').trim(),
-      span: spanOfNode(tag),
-    }));
+  private enumFormatName(decl: EnumDecl): string | undefined {
+    const name = asString(decl.name);
+    return name === undefined ? undefined : formatUserTypeName(name, decl.schema);
   }
+
+  private docTags(node: TS.Node): DocTag[] {
+    return readDocTags(this.ts, node);
+  }
+}
+
+/** `users`, `billing.plans`: identifiers joined by property access, nothing computed. */
+function isNameChain(ts: typeof TS, node: TS.Expression): boolean {
+  if (ts.isIdentifier(node)) return true;
+  return ts.isPropertyAccessExpression(node) && isNameChain(ts, node.expression);
 }
 
 /** Span from a method name to the end of its call: `references(() => users.id)`. */
@@ -641,4 +774,30 @@ export function applyCasing(key: string, casing: Casing | undefined): string {
 function compareBySpan(a: { span: Span }, b: { span: Span }): number {
   if (a.span.file !== b.span.file) return a.span.file < b.span.file ? -1 : 1;
   return a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column;
+}
+
+/**
+ * JSDoc tags written just before a node. NOTE: a `/** ... *\/` on the same line as the previous
+ * property (`{ a: 1, /** @phi x *\/ b: 2 }`) is, to TypeScript, a trailing comment of the comma, and
+ * ts.getJSDocTags misses it; so read both comment kinds before the node and parse the last JSDoc.
+ */
+export function readDocTags(ts: typeof TS, target: TS.Node): DocTag[] {
+  // NOTE: a table's JSDoc sits before `export const`, on the statement, not the declaration.
+  const node = ts.isVariableDeclaration(target) && ts.isVariableDeclarationList(target.parent) && target.parent.declarations.length === 1 ? target.parent.parent : target;
+  const sf = node.getSourceFile();
+  const text = sf.text;
+  const start = node.getStart(sf);
+  const ranges = [...(ts.getTrailingCommentRanges(text, node.pos) ?? []), ...(ts.getLeadingCommentRanges(text, node.pos) ?? [])]
+    .filter((r) => r.kind === ts.SyntaxKind.MultiLineCommentTrivia && r.end <= start && text.startsWith('/**', r.pos) && !text.startsWith('/**/', r.pos))
+    .sort((a, b) => a.pos - b.pos);
+  const last = ranges.at(-1);
+  if (!last) return [];
+  // parseIsolatedJSDocComment is public at run time but missing from the typings.
+  const parse = (ts as unknown as { parseIsolatedJSDocComment(text: string, start: number, length: number): { jsDoc: TS.JSDoc } | undefined }).parseIsolatedJSDocComment;
+  const parsed = parse(text, last.pos, last.end - last.pos);
+  return (parsed?.jsDoc.tags ?? []).map((tag: TS.JSDocTag) => ({
+    tag: tag.tagName.text,
+    text: (ts.getTextOfJSDocComment(tag.comment) ?? '').trim(),
+    span: spanOfRange(sf, tag.pos, tag.end),
+  }));
 }
