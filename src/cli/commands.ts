@@ -8,7 +8,7 @@ import { loadRuleDocs } from '../docs/rule-doc.js';
 import { docsUrl } from '../engine/define-rule.js';
 import { reservedIdDocs } from '../engine/reserved-ids.js';
 import { buildBaseline, writeBaseline } from '../lint/baseline.js';
-import { lintSync, prepareProject, type LintRun } from '../lint/lint.js';
+import { lintSync, prepareProject, type LintRun, type PreparedProject } from '../lint/lint.js';
 import { buildInventory, formatInventoryMarkdown, formatInventoryText, mergeManifestSkeleton, writeJsonAtomically } from '../classification/inventory.js';
 import { loadManifest, type Manifest } from '../classification/manifest.js';
 import { ALWAYS_IGNORED, collectInputs } from '../lint/collect-inputs.js';
@@ -39,6 +39,8 @@ export async function runCommand(command: Command, io: CliIo): Promise<ExitCode>
       return printConfigCommand(command.args, command.file, io);
     case 'classify':
       return classifyCommand(command.args, command.writeManifest, io);
+    case 'db-check':
+      return dbCheckCommand(command, io);
   }
 }
 
@@ -307,4 +309,57 @@ function classifyCommand(args: CommonArgs, writeManifestFile: string | undefined
     io.stderr.write(`schema-lint: added ${added} inferred ${added === 1 ? 'column' : 'columns'} to ${relativePosix(io.cwd, target)} for review; existing entries are unchanged.\n`);
   }
   return ExitCode.Ok;
+}
+
+async function dbCheckCommand(command: Extract<Command, { name: 'db-check' }>, io: CliIo): Promise<ExitCode> {
+  const { args } = command;
+  if (!(LINT_FORMATS as readonly string[]).includes(args.format)) {
+    const hint = didYouMean(args.format, LINT_FORMATS);
+    return writeProblems(io, [{ code: 'invalid-argument', source: '--format', path: [], message: `unknown format "${args.format}"; expected one of ${LINT_FORMATS.join(', ')}.`, ...(hint ? { hint } : {}) }]);
+  }
+  const databaseUrl = command.databaseUrl ?? (command.migrations === undefined ? io.env['DATABASE_URL'] : undefined);
+  if (databaseUrl === undefined && command.migrations === undefined) {
+    return writeProblems(io, [{ code: 'invalid-argument', source: 'db-check', path: [], message: 'needs a database: --database-url <url> (or DATABASE_URL), or --migrations <dir> to build one from migrations.' }]);
+  }
+  const prepared = prepareProject({ cwd: io.cwd, paths: args.paths, ...(args.config ? { configFile: args.config } : {}) });
+  if (prepared.ok === false) return writeProblems(io, prepared.problems);
+  if (prepared.ok === 'empty') return writeProblems(io, [{ code: 'no-input', source: 'db-check', path: [], message: 'no schema files to compare.' }]);
+  const { project } = prepared;
+  const { runDbCheck, DbCheckError } = await import('../db-check/index.js');
+  const progress = io.stderr.isTTY && args.format === 'text';
+  try {
+    const result = await runDbCheck({
+      model: project.model,
+      ...(databaseUrl !== undefined ? { databaseUrl } : {}),
+      ...(command.migrations !== undefined ? { migrationsDir: path.resolve(io.cwd, command.migrations) } : {}),
+      ...(command.schemas.length > 0 ? { schemas: command.schemas } : {}),
+      ...(command.statementTimeout !== undefined ? { statementTimeoutMs: command.statementTimeout } : {}),
+      onProgress: (event) => {
+        if (progress) io.stderr.write(`\r\u001b[2Kapplying migrations ${event.applied}/${event.total} ${event.applied < event.total ? event.name : ''}`);
+        else if (event.applied === event.total && args.format === 'text') io.stderr.write(`applied ${event.total} migrations\n`);
+      },
+    });
+    if (progress) io.stderr.write('\r\u001b[2K');
+    const run = { ...emptyRunShape(project), diagnostics: result.diagnostics };
+    const context: ReporterContext = { ...reporterContext(run, io, !args.outputFile && args.format === 'text' && decideColor(args.color, io)) };
+    const input: ReportInput = { diagnostics: result.diagnostics, fileCount: project.model.files.length, tableCount: project.model.tables.length, rules: [] };
+    let report = reporters[args.format as keyof typeof reporters](input, context);
+    if (args.format === 'text') {
+      report = `Compared ${result.tables.code} tables in code with ${result.tables.database} in ${result.source.description}.\n${report}`;
+    }
+    if (!writeReport(report, args.outputFile, io)) return ExitCode.Fatal;
+    if (args.exitZero) return ExitCode.Ok;
+    return result.diagnostics.some((d) => d.severity === 'error') ? ExitCode.ProblemsFound : ExitCode.Ok;
+  } catch (error) {
+    if (progress) io.stderr.write('\r\u001b[2K');
+    if (error instanceof DbCheckError) {
+      io.stderr.write(`schema-lint db-check: ${error.message}${error.hint ? `\n  ${error.hint}` : ''}\n`);
+      return ExitCode.Fatal;
+    }
+    throw error;
+  }
+}
+
+function emptyRunShape(project: PreparedProject): LintRun {
+  return { cwd: project.cwd, root: project.root, diagnostics: [], model: project.model, inputFiles: project.inputs.files, config: project.config, registry };
 }

@@ -32,7 +32,8 @@ type Command =
   | { readonly name: 'explain'; readonly args: CommonArgs; readonly ruleId: string }
   | { readonly name: 'init'; readonly args: CommonArgs; readonly force: boolean }
   | { readonly name: 'print-config'; readonly args: CommonArgs; readonly file?: string }
-  | { readonly name: 'classify'; readonly args: CommonArgs; readonly writeManifest?: string };
+  | { readonly name: 'classify'; readonly args: CommonArgs; readonly writeManifest?: string }
+  | { readonly name: 'db-check'; readonly args: CommonArgs; readonly databaseUrl?: string; readonly migrations?: string; readonly schemas: readonly string[]; readonly statementTimeout?: number };
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
@@ -60,6 +61,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .command('classify [paths..]', 'Print the data inventory: every sensitive column, declared or inferred (--format text|json|markdown)', (y) => withPaths(y).option('write-manifest', { type: 'string', describe: 'Add inferred, undeclared columns to the classification manifest for review (default schema-lint.classification.json); never changes existing entries' }), (a) => {
       command = { name: 'classify', args: common(a), ...(a['write-manifest'] !== undefined ? { writeManifest: String(a['write-manifest']) || MANIFEST_FILE_NAME } : {}) };
     })
+    .command(
+      'db-check [paths..]',
+      'Compare the schema code with a database (--database-url or DATABASE_URL), or with what --migrations produce in an embedded PostgreSQL',
+      (y) =>
+        withPaths(y)
+          .option('database-url', { type: 'string', describe: 'PostgreSQL connection URL (default: $DATABASE_URL); read-only catalog queries' })
+          .option('migrations', { type: 'string', describe: 'Folder of SQL migrations (drizzle-kit layout or ordered .sql files) to apply to an embedded PostgreSQL' })
+          .option('schema', { type: 'string', array: true, describe: 'Database schema(s) to compare (default: those the code uses, plus public)' })
+          .option('statement-timeout', { type: 'number', describe: 'Statement timeout for catalog queries, in ms (default 10000)' }),
+      (a) => {
+        command = {
+          name: 'db-check',
+          args: common(a),
+          ...(a['database-url'] !== undefined ? { databaseUrl: String(a['database-url']) } : {}),
+          ...(a['migrations'] !== undefined ? { migrations: String(a['migrations']) } : {}),
+          schemas: ((a['schema'] as string[] | undefined) ?? []).map(String),
+          ...(typeof a['statement-timeout'] === 'number' ? { statementTimeout: a['statement-timeout'] } : {}),
+        };
+      },
+    )
     .command('init', 'Write a starter schema-lint.config.json for this project', (y) => y.option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing config' }), (a) => {
       command = { name: 'init', args: common(a), force: a['force'] === true };
     })

@@ -1,3 +1,5 @@
+import { DB_CHECK_IDS } from '../db-check/ids.js';
+
 /**
  * Diagnostics raised by schema-lint itself rather than by a rule. The `schema-lint/` prefix keeps
  * them apart from rule ids; each has a description and explain text like a rule.
@@ -96,4 +98,7 @@ export const RESERVED_IDS: readonly ReservedIdDoc[] = [
   },
 ];
 
-export const reservedIdDocs: ReadonlyMap<string, ReservedIdDoc> = new Map(RESERVED_IDS.map((d) => [d.id, d]));
+/** Every reserved id, including db-check's drift ids. */
+export const ALL_RESERVED_IDS: readonly ReservedIdDoc[] = [...RESERVED_IDS, ...DB_CHECK_IDS];
+
+export const reservedIdDocs: ReadonlyMap<string, ReservedIdDoc> = new Map(ALL_RESERVED_IDS.map((d) => [d.id, d]));
