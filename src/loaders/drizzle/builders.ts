@@ -1,4 +1,5 @@
 import type { Dialect, SqlType } from '../../model/schema-model.js';
+import { parsePgType } from './pg-types.js';
 import { asBoolean, asNumber, asString, prop, type Value } from './values.js';
 
 /** Import specifiers whose exports are Drizzle table and column builders. */
@@ -142,6 +143,40 @@ const PG_PARAMETRIC = new Set([
 ]);
 const MYSQL_PARAMETRIC = new Set(['varchar', 'char', 'decimal', 'numeric', 'datetime', 'timestamp', 'time', 'binary', 'varbinary', 'mysqlEnum', 'singlestoreEnum']);
 
+/**
+ * Tables that Drizzle packages declare (`import { authUsers } from 'drizzle-orm/supabase'`). They
+ * are never created by the project's migrations but are valid foreign-key targets; column keys map
+ * to SQL names.
+ */
+export interface ExternalTable {
+  readonly name: string;
+  readonly schema: string;
+  readonly columns: Readonly<Record<string, string>>;
+}
+
+export const EXTERNAL_TABLES: Readonly<Record<string, ExternalTable>> = {
+  authUsers: {
+    name: 'users',
+    schema: 'auth',
+    columns: {
+      id: 'id',
+      email: 'email',
+      phone: 'phone',
+      emailConfirmedAt: 'email_confirmed_at',
+      phoneConfirmedAt: 'phone_confirmed_at',
+      lastSignInAt: 'last_sign_in_at',
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+    },
+  },
+  realtimeMessages: { name: 'messages', schema: 'realtime', columns: { id: 'id', topic: 'topic', extension: 'extension' } },
+  usersSync: {
+    name: 'users_sync',
+    schema: 'neon_auth',
+    columns: { rawJson: 'raw_json', id: 'id', name: 'name', email: 'email', createdAt: 'created_at', deletedAt: 'deleted_at', updatedAt: 'updated_at' },
+  },
+};
+
 /** Builders that imply NOT NULL and a sequence default. */
 export const SERIAL_BUILDERS = new Set(['serial', 'smallserial', 'bigserial']);
 
@@ -153,27 +188,40 @@ export interface TypeInput {
   readonly builder: string;
   readonly config?: Value;
   readonly arrayDimensions: number;
+  /** SQL name of the enum type (schema-qualified outside `public`). */
   readonly enumName?: string;
+  /** The enum type as `format_type` spells it (quoted where Postgres quotes it). */
+  readonly enumSql?: string;
   readonly customDataType?: string;
 }
 
 /** The SQL type a builder produces, spelled the way the database reports it. */
 export function sqlTypeOf(input: TypeInput): Omit<SqlType, 'builder' | 'custom'> {
   const base = baseType(input);
-  const arraySuffix = input.arrayDimensions > 0 ? '[]' : '';
+  const arrayDimensions = input.arrayDimensions + (base.arrayDimensions ?? 0);
   return {
     name: base.name,
     params: base.params,
-    arrayDimensions: input.arrayDimensions,
+    arrayDimensions,
     // NOTE: Postgres records no array dimensions: integer[][] is reported as integer[].
-    sql: base.sql + arraySuffix,
+    sql: base.sql + (arrayDimensions > 0 ? '[]' : ''),
     ...(input.enumName ? { enumName: input.enumName } : {}),
   };
 }
 
-function baseType({ dialect, builder, config, enumName, customDataType }: TypeInput): { name: string; params: (number | string)[]; sql: string } {
+function baseType({ dialect, builder, config, enumName, enumSql, customDataType }: TypeInput): {
+  name: string;
+  params: (number | string)[];
+  sql: string;
+  arrayDimensions?: number;
+} {
   const simple = (name: string) => ({ name, params: [], sql: name });
-  if (builder === 'enum' && enumName) return simple(enumName);
+  if (builder === 'enum') return enumName ? { name: enumName, params: [], sql: enumSql ?? enumName } : simple('unknown');
+  if (builder === 'custom' && dialect === 'postgresql') {
+    const parsed = parsePgType(customDataType ?? 'unknown');
+    const sql = parsed.arrayDimensions > 0 ? parsed.sql.slice(0, -2) : parsed.sql;
+    return { name: parsed.name, params: [...parsed.params], sql, arrayDimensions: parsed.arrayDimensions };
+  }
   if (builder === 'custom') {
     const sql = (customDataType ?? 'unknown').trim();
     const match = /^([^(]+?)\s*\((.*)\)\s*$/.exec(sql);
@@ -215,13 +263,10 @@ function baseType({ dialect, builder, config, enumName, customDataType }: TypeIn
         const dimensions = asNumber(prop(config, 'dimensions'));
         return dimensions === undefined ? simple(builder) : { name: builder, params: [dimensions], sql: `${builder}(${dimensions})` };
       }
-      case 'geometry': {
-        const type = asString(prop(config, 'type'));
-        const srid = asNumber(prop(config, 'srid'));
-        if (!type) return simple('geometry');
-        const params: (string | number)[] = [type, ...(srid === undefined ? [] : [srid])];
-        return { name: 'geometry', params, sql: `geometry(${params.join(',')})` };
-      }
+      case 'geometry':
+        // NOTE: drizzle-orm 0.45 declares every geometry column as `geometry(point)` whatever its
+        // config; PostGIS reports the type name in its own casing.
+        return { name: 'geometry', params: ['Point'], sql: 'geometry(Point)' };
     }
   }
   if (dialect === 'mysql') {

@@ -12,8 +12,7 @@ const JS_TO_TS: Readonly<Record<string, readonly string[]>> = {
 };
 
 interface PathMapping {
-  readonly baseDir: string;
-  readonly paths: readonly { readonly pattern: string; readonly targets: readonly string[] }[];
+  readonly paths: readonly { readonly pattern: string; readonly targets: readonly string[]; readonly baseDir: string }[];
 }
 
 /**
@@ -43,21 +42,24 @@ export class ModuleResolver {
     }
     const mapping = this.mappingFor(path.dirname(fromFile));
     if (!mapping) return undefined;
-    for (const { pattern, targets } of mapping.paths) {
+    const matches: { prefixLength: number; captured: string; targets: readonly string[]; baseDir: string }[] = [];
+    for (const { pattern, targets, baseDir } of mapping.paths) {
       const star = pattern.indexOf('*');
-      let captured: string | undefined;
       if (star === -1) {
-        if (pattern === specifier) captured = '';
-      } else {
-        const prefix = pattern.slice(0, star);
-        const suffix = pattern.slice(star + 1);
-        if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length) {
-          captured = specifier.slice(prefix.length, specifier.length - suffix.length);
-        }
+        if (pattern === specifier) matches.push({ prefixLength: Infinity, captured: '', targets, baseDir });
+        continue;
       }
-      if (captured === undefined) continue;
+      const prefix = pattern.slice(0, star);
+      const suffix = pattern.slice(star + 1);
+      if (specifier.startsWith(prefix) && specifier.endsWith(suffix) && specifier.length >= prefix.length + suffix.length) {
+        matches.push({ prefixLength: prefix.length, captured: specifier.slice(prefix.length, specifier.length - suffix.length), targets, baseDir });
+      }
+    }
+    // NOTE: like TypeScript, the pattern with the longest prefix wins (`@/db/*` over `@/*`).
+    matches.sort((a, b) => b.prefixLength - a.prefixLength);
+    for (const { captured, targets, baseDir } of matches) {
       for (const target of targets) {
-        const file = resolveAsFile(path.resolve(mapping.baseDir, target.replace('*', captured)));
+        const file = resolveAsFile(path.resolve(baseDir, target.replace('*', captured)));
         if (file) return file;
       }
     }
@@ -81,6 +83,21 @@ export class ModuleResolver {
   }
 
   private readMapping(configFile: string, depth: number): PathMapping | undefined {
+    const options = this.readOptions(configFile, depth);
+    if (!options) return undefined;
+    const paths: { pattern: string; targets: readonly string[]; baseDir: string }[] = [];
+    if (options.paths) {
+      // NOTE: paths resolve against baseUrl when one is set, else against the config declaring them.
+      const baseDir = options.baseUrl ?? options.pathsDir!;
+      for (const [pattern, targets] of Object.entries(options.paths)) paths.push({ pattern, targets: Array.isArray(targets) ? targets : [], baseDir });
+    }
+    // NOTE: with a baseUrl, any bare specifier no pattern matched is tried against it.
+    if (options.baseUrl) paths.push({ pattern: '*', targets: ['*'], baseDir: options.baseUrl });
+    return paths.length > 0 ? { paths } : undefined;
+  }
+
+  /** compilerOptions.baseUrl and paths of a tsconfig, merged over the configs it extends. */
+  private readOptions(configFile: string, depth: number): { baseUrl?: string; paths?: Record<string, string[]>; pathsDir?: string } | undefined {
     if (depth > 5) return undefined;
     let text: string;
     try {
@@ -92,25 +109,17 @@ export class ModuleResolver {
     const config = parsed.config as { extends?: string | string[]; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } } | undefined;
     if (!config) return undefined;
     const dir = path.dirname(configFile);
-    const options = config.compilerOptions ?? {};
-    if (options.paths) {
-      const baseDir = options.baseUrl ? path.resolve(dir, options.baseUrl) : dir;
-      return {
-        baseDir,
-        paths: Object.entries(options.paths).map(([pattern, targets]) => ({ pattern, targets: Array.isArray(targets) ? targets : [] })),
-      };
-    }
-    if (options.baseUrl) {
-      return { baseDir: path.resolve(dir, options.baseUrl), paths: [{ pattern: '*', targets: ['*'] }] };
-    }
+    let merged: { baseUrl?: string; paths?: Record<string, string[]>; pathsDir?: string } = {};
     const parents = typeof config.extends === 'string' ? [config.extends] : (config.extends ?? []);
     for (const parent of parents) {
       if (!parent.startsWith('.')) continue; // NOTE: package-provided bases carry no project paths.
       const parentFile = path.resolve(dir, parent.endsWith('.json') ? parent : `${parent}.json`);
-      const inherited = this.readMapping(parentFile, depth + 1);
-      if (inherited) return inherited;
+      merged = { ...merged, ...this.readOptions(parentFile, depth + 1) };
     }
-    return undefined;
+    const own = config.compilerOptions ?? {};
+    if (own.baseUrl !== undefined) merged = { ...merged, baseUrl: path.resolve(dir, own.baseUrl) };
+    if (own.paths) merged = { ...merged, paths: own.paths, pathsDir: dir };
+    return merged;
   }
 }
 

@@ -35,6 +35,20 @@ export function parseModule(ts: typeof TS, file: string, sourceFile: TS.SourceFi
     } else if (ts.isVariableStatement(statement)) {
       const exported = hasExport(statement);
       for (const declaration of statement.declarationList.declarations) {
+        const required = declaration.initializer ? requiredSpecifier(ts, declaration.initializer) : undefined;
+        if (required !== undefined) {
+          // NOTE: CommonJS schema files: `const { pgTable } = require('drizzle-orm/pg-core')`.
+          if (dialectOfModule(required) !== undefined) importsDrizzle = true;
+          if (ts.isIdentifier(declaration.name)) imports.set(declaration.name.text, { specifier: required, imported: '*' });
+          else if (ts.isObjectBindingPattern(declaration.name)) {
+            for (const element of declaration.name.elements) {
+              if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+              const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName.text : element.name.text;
+              imports.set(element.name.text, { specifier: required, imported });
+            }
+          }
+          continue;
+        }
         if (ts.isIdentifier(declaration.name)) {
           const name = declaration.name.text;
           if (declaration.initializer) declarations.set(name, declaration.initializer);
@@ -56,6 +70,8 @@ export function parseModule(ts: typeof TS, file: string, sourceFile: TS.SourceFi
     } else if (ts.isExportDeclaration(statement)) {
       if (statement.isTypeOnly) continue;
       const specifier = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      // NOTE: a local module that re-exports Drizzle's builders (`export * from 'drizzle-orm/pg-core'`).
+      if (specifier !== undefined && dialectOfModule(specifier) !== undefined) importsDrizzle = true;
       const clause = statement.exportClause;
       if (!clause) {
         if (specifier) starExports.push(specifier);
@@ -68,6 +84,8 @@ export function parseModule(ts: typeof TS, file: string, sourceFile: TS.SourceFi
           exports.set(element.name.text, specifier ? { specifier, imported: local } : { local });
         }
       }
+    } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      readCommonJsExport(ts, statement.expression, declarations, declarationNodes, exports);
     } else if (ts.isExportAssignment(statement) && !statement.isExportEquals) {
       declarations.set('default', statement.expression);
       declarationNodes.set('default', statement);
@@ -96,5 +114,52 @@ function bindDestructured(
     declarations.set(element.name.text, access);
     declarationNodes.set(element.name.text, element);
     if (exports) exports.set(element.name.text, { local: element.name.text });
+  }
+}
+
+/** `require('x')` (possibly wrapped in parentheses or a cast): the specifier. */
+function requiredSpecifier(ts: typeof TS, node: TS.Expression): string | undefined {
+  let current = node;
+  while (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current)) current = current.expression;
+  if (!ts.isCallExpression(current) || !ts.isIdentifier(current.expression) || current.expression.text !== 'require') return undefined;
+  const [arg] = current.arguments;
+  return arg && ts.isStringLiteral(arg) ? arg.text : undefined;
+}
+
+/** `module.exports = { users }`, `module.exports.users = ...`, `exports.users = ...`. */
+function readCommonJsExport(
+  ts: typeof TS,
+  assignment: TS.BinaryExpression,
+  declarations: Map<string, TS.Node>,
+  declarationNodes: Map<string, TS.Node>,
+  exports: Map<string, { local: string } | { specifier: string; imported: string }>,
+): void {
+  const target = assignment.left;
+  const value = assignment.right;
+  const isModuleExports = (n: TS.Node) =>
+    ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'module' && n.name.text === 'exports';
+  const bind = (key: string, initializer: TS.Expression, node: TS.Node) => {
+    if (ts.isIdentifier(initializer)) {
+      exports.set(key, { local: initializer.text });
+      return;
+    }
+    const local = `module.exports.${key}`;
+    declarations.set(local, initializer);
+    declarationNodes.set(local, node);
+    exports.set(key, { local });
+  };
+  if (isModuleExports(target)) {
+    if (ts.isObjectLiteralExpression(value)) {
+      for (const property of value.properties) {
+        if (ts.isShorthandPropertyAssignment(property)) exports.set(property.name.text, { local: property.name.text });
+        else if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) bind(property.name.text, property.initializer, property);
+      }
+    } else {
+      bind('default', value, assignment);
+    }
+    return;
+  }
+  if (ts.isPropertyAccessExpression(target) && (isModuleExports(target.expression) || (ts.isIdentifier(target.expression) && target.expression.text === 'exports'))) {
+    bind(target.name.text, value, assignment);
   }
 }

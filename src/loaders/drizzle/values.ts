@@ -1,5 +1,6 @@
 import type { Dialect } from '../../model/schema-model.js';
 import type { TS } from '../typescript.js';
+import type { ExternalTable } from './builders.js';
 
 /**
  * Values of the small symbolic evaluator the Drizzle loader runs over syntax.
@@ -28,6 +29,9 @@ export type Value =
   /** The parameter of a table's extra-config callback: `t.authorId` is a column of this table. */
   | { readonly kind: 'tableColumns'; readonly decl: TableDecl }
   | { readonly kind: 'columnRef'; readonly decl: TableDecl; readonly key: string; readonly node: TS.Node }
+  /** A table a Drizzle package declares (`authUsers` from 'drizzle-orm/supabase'), and its columns. */
+  | { readonly kind: 'externalTable'; readonly codeName: string; readonly table: ExternalTable }
+  | { readonly kind: 'externalColumn'; readonly codeName: string; readonly table: ExternalTable; readonly key: string }
   | { readonly kind: 'column'; readonly state: ColumnState }
   | { readonly kind: 'enum'; readonly decl: EnumDecl }
   | { readonly kind: 'customType'; readonly info: CustomTypeDecl }
@@ -36,7 +40,8 @@ export type Value =
   | { readonly kind: 'method'; readonly target: Value; readonly name: string }
   /** A known Drizzle construct that carries no schema facts (relations, policies, views). */
   | { readonly kind: 'ignored'; readonly what: string }
-  | { readonly kind: 'unknown'; readonly node: TS.Node; readonly reason: string };
+  /** `external`: the value comes from a module schema-lint does not load (a package). */
+  | { readonly kind: 'unknown'; readonly node: TS.Node; readonly reason: string; readonly external?: boolean };
 
 export type FunctionNode = TS.ArrowFunction | TS.FunctionExpression | TS.FunctionDeclaration | TS.MethodDeclaration;
 
@@ -91,7 +96,9 @@ export interface CustomTypeDecl {
   readonly file: string;
   readonly node: TS.Node;
   readonly name: string;
+  /** What `dataType()` returns without a column config. */
   readonly dataType?: string;
+  readonly dataTypeFn?: Value & { readonly kind: 'function' };
   readonly writeCalls: readonly string[];
   readonly readCalls: readonly string[];
   readonly literalKey?: { readonly value: string; readonly node: TS.Node };
@@ -136,6 +143,8 @@ export type ConstraintState =
       readonly unique: boolean;
       readonly name?: string;
       readonly columns: readonly Value[];
+      /** Source text of each element, for expressions. */
+      readonly columnTexts?: readonly string[];
       readonly method?: string;
       readonly where?: string;
     }
