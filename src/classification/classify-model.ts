@@ -15,7 +15,7 @@ export interface ClassifyOptions {
 /**
  * The classification pass, run after loading and before rules: attaches declared classifications
  * (inline JSDoc tags or SQLAlchemy `info` > manifest), table governance (retention, consent) and
- * the classifier's inference to the model. Rules then read only the model. Returns a new model.
+ * the classifier's inference to the model, in place. Rules then read only the model.
  */
 export function classifyModel(model: SchemaModel, options: ClassifyOptions = {}): { model: SchemaModel; problems: LoadProblem[] } {
   const problems: LoadProblem[] = [];
@@ -23,7 +23,7 @@ export function classifyModel(model: SchemaModel, options: ClassifyOptions = {})
   const manifestTables = new Map(Object.entries(manifest?.manifest.tables ?? {}));
   const seenManifestTables = new Set<string>();
 
-  const tables = model.tables.map((table): Table => {
+  for (const table of model.tables) {
     const key = manifestKey(table, manifestTables);
     if (key) seenManifestTables.add(key);
     const manifestTable = key ? manifestTables.get(key) : undefined;
@@ -35,7 +35,7 @@ export function classifyModel(model: SchemaModel, options: ClassifyOptions = {})
 
     const manifestColumns = new Map(Object.entries(manifestTable?.columns ?? {}));
     const seenColumns = new Set<string>();
-    const columns = table.columns.map((column): Column => {
+    for (const column of table.columns) {
       const fromTags = columnDeclarationFromTags(column.docTags);
       problems.push(...fromTags.problems);
       let inlineDeclaration = fromTags.column;
@@ -61,8 +61,12 @@ export function classifyModel(model: SchemaModel, options: ClassifyOptions = {})
         declared = { dataClass: 'none', ...(governance.reason ? { reason: governance.reason } : {}), origin: governance.origin, span: governance.span };
       }
       const inferred = options.classifier?.(column, table);
-      return { ...column, ...(declared ? { declared } : {}), ...(inferred ? { inferred } : {}) };
-    });
+      // NOTE: filled in place: the model was just loaded and nothing else holds it yet; copying
+      // every column of a 5,000-table schema costs more than the classification itself.
+      const target = column as { -readonly [K in keyof Column]: Column[K] };
+      if (declared) target.declared = declared;
+      if (inferred) target.inferred = inferred;
+    }
     if (manifestTable?.columns && key) {
       for (const name of manifestColumns.keys()) {
         if (!seenColumns.has(name)) {
@@ -70,15 +74,15 @@ export function classifyModel(model: SchemaModel, options: ClassifyOptions = {})
         }
       }
     }
-    return { ...table, columns, ...(governance ? { governance } : {}) };
-  });
+    if (governance) (table as { governance?: TableGovernance }).governance = governance;
+  }
 
   for (const key of manifestTables.keys()) {
     if (!seenManifestTables.has(key)) {
       problems.push({ id: 'schema-lint/classification-manifest', severity: 'warn', message: `The classification manifest names table ${key}, which is not in the loaded schema.`, help: 'Remove or rename the entry, or include the file that defines the table.', span: manifest!.spanAt(['tables', key]) });
     }
   }
-  return { model: { ...model, tables }, problems };
+  return { model, problems };
 }
 
 function manifestKey(table: Table, manifestTables: ReadonlyMap<string, ManifestTable>): string | undefined {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import ajv2020 from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type ajv2020 from 'ajv/dist/2020.js';
 import type { ConfigProblem } from '../config/config-problem.js';
 import { packageRoot } from '../docs/rule-doc.js';
 import { spanOfNode } from '../loaders/spans.js';
@@ -49,12 +50,13 @@ export type ManifestResult = { readonly ok: true; readonly loaded?: LoadedManife
 type Validator = ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string; params: Record<string, unknown>; keyword: string }[] | null };
 let validator: Validator | undefined;
 
-// NOTE: ajv is CommonJS; under NodeNext the default import is `module.exports`, the class is `.default`.
-const Ajv2020 = ajv2020.default;
 
 /** The shipped JSON Schema, compiled once with ajv (draft 2020-12). */
 function validate(data: unknown) {
   if (!validator) {
+    // NOTE: loaded on first use (only projects with a manifest pay for ajv); it is CommonJS, and its
+    // class is the `default` export of `module.exports`.
+    const Ajv2020 = (createRequire(import.meta.url)('ajv/dist/2020.js') as typeof ajv2020).default;
     const schema = JSON.parse(readFileSync(path.join(packageRoot(), 'src', 'schemas', 'classification.schema.json'), 'utf8')) as object;
     validator = new Ajv2020({ allErrors: true, strict: false }).compile(schema) as unknown as Validator;
   }
@@ -88,9 +90,14 @@ export function loadManifest(baseDir: string, file?: string): ManifestResult {
       });
     return { ok: false, problems };
   }
-  const ts = loadTypeScript();
-  const jsonFile = ts.parseJsonText(target, text);
-  return { ok: true, loaded: { file: target, manifest: json as Manifest, spanAt: (p) => spanAtPath(ts, jsonFile, p) } };
+  // NOTE: positions are needed only for diagnostics; parse with TypeScript on first use.
+  let jsonFile: TS.JsonSourceFile | undefined;
+  const spanAt = (p: readonly string[]) => {
+    const ts = loadTypeScript();
+    jsonFile ??= ts.parseJsonText(target, text);
+    return spanAtPath(ts, jsonFile, p);
+  };
+  return { ok: true, loaded: { file: target, manifest: json as Manifest, spanAt } };
 }
 
 function unescapePointer(segment: string): string {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import picomatch from 'picomatch';
 import path from 'node:path';
 import { z } from 'zod';
@@ -8,6 +8,8 @@ import { loadRuleDocs } from '../docs/rule-doc.js';
 import { docsUrl } from '../engine/define-rule.js';
 import { reservedIdDocs } from '../engine/reserved-ids.js';
 import { buildBaseline, writeBaseline } from '../lint/baseline.js';
+import { DEFAULT_CACHE_FILE } from '../lint/cache.js';
+import { timed } from '../lint/timing.js';
 import { lintSync, prepareProject, type LintRun, type PreparedProject } from '../lint/lint.js';
 import { buildInventory, formatInventoryMarkdown, formatInventoryText, mergeManifestSkeleton, writeJsonAtomically } from '../classification/inventory.js';
 import { loadManifest, type Manifest } from '../classification/manifest.js';
@@ -92,7 +94,7 @@ function lintCommand(args: CommonArgs, io: CliIo): ExitCode {
     ...(run.baseline ? { baseline: { file: run.baseline.file, matched: run.baseline.matched, stale: args.pruneBaseline ? 0 : run.baseline.stale.length } } : {}),
     ...(run.nothingChanged ? { nothingChanged: true } : {}),
   };
-  const report = reporters[args.format as keyof typeof reporters](input, context);
+  const report = timed('report', () => reporters[args.format as keyof typeof reporters](input, context));
   if (!writeReport(report, args.outputFile, io)) return ExitCode.Fatal;
 
   const active = diagnostics.filter((d) => !d.suppression);
@@ -115,6 +117,7 @@ function runLint(args: CommonArgs, io: CliIo): { ok: true; run: LintRun } | { ok
     ...(args.baseline !== undefined ? { baselineFile: args.baseline } : {}),
     ...(args.changedSince !== undefined ? { changedSince: args.changedSince } : {}),
     ...(io.env['SCHEMA_LINT_TODAY'] ? { today: io.env['SCHEMA_LINT_TODAY'] } : {}),
+    ...(args.cache ? { cacheFile: cacheFileOf(args.cacheLocation, io.cwd) } : {}),
     overrides: { ...(args.preset !== undefined ? { preset: args.preset } : {}), rules: args.rule },
   });
   if (!result.ok) {
@@ -362,4 +365,17 @@ async function dbCheckCommand(command: Extract<Command, { name: 'db-check' }>, i
 
 function emptyRunShape(project: PreparedProject): LintRun {
   return { cwd: project.cwd, root: project.root, diagnostics: [], model: project.model, inputFiles: project.inputs.files, config: project.config, registry };
+}
+
+/** `--cache-location` may name a file, or a folder (existing, or written with a trailing slash). */
+function cacheFileOf(location: string | undefined, cwd: string): string {
+  if (location === undefined) return DEFAULT_CACHE_FILE;
+  const absolute = path.resolve(cwd, location);
+  let isDirectory = /[\\/]$/.test(location);
+  try {
+    isDirectory ||= statSync(absolute).isDirectory();
+  } catch {
+    // a new file
+  }
+  return isDirectory ? path.join(absolute, DEFAULT_CACHE_FILE) : absolute;
 }

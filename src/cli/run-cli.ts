@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { formatConfigProblems, type ConfigProblem } from '../config/config-problem.js';
 import { MANIFEST_FILE_NAME } from '../classification/manifest.js';
 import { DEFAULT_BASELINE_FILE } from '../lint/baseline.js';
+import { DEFAULT_CACHE_FILE } from '../lint/cache.js';
 import { TOOL_VERSION } from '../version.js';
 import { ExitCode } from './exit-code.js';
 import type { CliIo } from './io.js';
@@ -23,6 +24,8 @@ export interface CommonArgs {
   readonly includeSuppressed: boolean;
   readonly changedSince?: string;
   readonly sarifCategory?: string;
+  readonly cache: boolean;
+  readonly cacheLocation?: string;
 }
 
 type Command =
@@ -100,6 +103,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .option('include-suppressed', { type: 'boolean', default: false, describe: 'Also output suppressed and baselined findings (SARIF suppressions, JSON "suppressed")' })
     .option('changed-since', { type: 'string', describe: 'Report only schema files changed since this git ref (the whole schema is still resolved)' })
     .option('sarif-category', { type: 'string', describe: 'SARIF automationDetails.id category, for several uploads per commit' })
+    .option('cache', { type: 'boolean', default: false, describe: `Reuse what earlier runs derived from unchanged files (${DEFAULT_CACHE_FILE})` })
+    .option('cache-location', { type: 'string', describe: `Cache file (default ${DEFAULT_CACHE_FILE} in the working directory)` })
     .option('exit-zero', { type: 'boolean', default: false, describe: 'Exit 0 even when problems are found (configuration errors still exit 2)' })
     .option('color', { type: 'boolean', describe: 'Force colour on (--color) or off (--no-color)' })
     .strictOptions()
@@ -166,6 +171,8 @@ function common(a: Record<string, unknown>): CommonArgs {
     includeSuppressed: a['include-suppressed'] === true,
     ...(a['changed-since'] !== undefined ? { changedSince: String(a['changed-since']) } : {}),
     ...(a['sarif-category'] !== undefined ? { sarifCategory: String(a['sarif-category']) } : {}),
+    cache: a['cache'] === true || a['cache-location'] !== undefined,
+    ...(a['cache-location'] !== undefined ? { cacheLocation: String(a['cache-location']) } : {}),
     ...(typeof a['color'] === 'boolean' ? { color: a['color'] } : {}),
   };
 }

@@ -31,12 +31,18 @@ export type CollectResult = { readonly ok: true; readonly inputs: CollectedInput
  * always loaded (unless `filterExplicit`, used when a project scope is loaded anyway); files found by
  * scanning a folder are kept only if they import Drizzle (a cheap text check before parsing).
  */
-export function collectInputs(cwd: string, paths: readonly string[], config: ResolvedConfig, options: { readonly filterExplicit?: boolean } = {}): CollectResult {
+export interface CollectOptions {
+  readonly filterExplicit?: boolean;
+  /** Reads a drizzle config (the cache passes a memoised reader). */
+  readonly readDrizzleConfig?: (file: string) => DrizzleConfigFacts;
+}
+
+export function collectInputs(cwd: string, paths: readonly string[], config: ResolvedConfig, options: CollectOptions = {}): CollectResult {
   const problems: ConfigProblem[] = [];
   const ignore = [...ALWAYS_IGNORED, ...config.ignore.map((g) => toCwdRelativeGlob(g, config.baseDir, cwd))];
   const isIgnored = picomatch(ignore, { dot: true });
   const drizzleConfigFile = config.drizzleConfig ? path.resolve(config.baseDir, config.drizzleConfig) : findDrizzleConfig(cwd);
-  const drizzleConfig = drizzleConfigFile ? readDrizzleConfig(drizzleConfigFile) : undefined;
+  const drizzleConfig = drizzleConfigFile ? (options.readDrizzleConfig ?? readDrizzleConfig)(drizzleConfigFile) : undefined;
 
   const files = new Set<string>();
   const scanned = new Set<string>();

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import path from 'node:path';
 import { rules as registry } from '../../rules/index.js';
 import type { ConfigProblem } from '../config/config-problem.js';
@@ -20,6 +22,9 @@ import { findGitRoot } from '../reporters/paths.js';
 import { applyBaseline, readBaseline, type Baseline, type BaselineEntry } from './baseline.js';
 import { collectInputs, type CollectedInputs } from './collect-inputs.js';
 import { changedFilesSince } from './git.js';
+import { LintCache } from './cache.js';
+import { readDrizzleConfig } from '../loaders/drizzle-config.js';
+import { timed } from './timing.js';
 
 export interface LintOptions {
   /** Working directory; relative paths and config discovery start here. Default: process.cwd(). */
@@ -35,6 +40,8 @@ export interface LintOptions {
   readonly baselineFile?: string;
   /** Today's date (YYYY-MM-DD), for suppression expiry. Default: the system date. */
   readonly today?: string;
+  /** Incremental cache file (`--cache`, `--cache-location`); absent = no cache. */
+  readonly cacheFile?: string;
 }
 
 export interface BaselineSummary {
@@ -60,6 +67,8 @@ export interface LintRun {
   readonly baseline?: BaselineSummary;
   /** `--changed-since` found no changed schema files. */
   readonly nothingChanged?: boolean;
+  /** `--cache`: the model came from the cache (no schema file changed). */
+  readonly cacheHit?: boolean;
 }
 
 export type LintResult = { readonly ok: true; readonly run: LintRun } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
@@ -67,6 +76,26 @@ export type LintResult = { readonly ok: true; readonly run: LintRun } | { readon
 /** Loads the configuration and the schema, runs the enabled rules, and returns the diagnostics. */
 export async function lint(options: LintOptions = {}): Promise<LintResult> {
   return lintSync(options);
+}
+
+/**
+ * Past this size, the syntax trees the loader leaves behind are worth freeing before the next
+ * phases allocate: V8 would otherwise grow the heap on top of them (5,000 tables: ~150 MB).
+ */
+const LARGE_SCHEMA_TABLES = 1000;
+
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc ?? exposeGc();
+  gc?.();
+}
+
+function exposeGc(): (() => void) | undefined {
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
 }
 
 const SOURCE_FILE = /\.(?:ts|tsx|mts|cts|js|jsx|mjs|cjs|py)$/;
@@ -84,6 +113,8 @@ export interface PreparedProject {
   readonly problems: readonly Diagnostic[];
   readonly reportedFiles?: Set<string>;
   readonly manifest?: LoadedManifest;
+  readonly cache?: LintCache;
+  readonly cacheHit: boolean;
 }
 
 export type PrepareResult = { readonly ok: true; readonly project: PreparedProject } | { readonly ok: false; readonly problems: readonly ConfigProblem[] } | { readonly ok: 'empty'; readonly run: LintRun };
@@ -92,7 +123,7 @@ export type PrepareResult = { readonly ok: true; readonly project: PreparedProje
 export function prepareProject(options: LintOptions = {}): PrepareResult {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const root = findGitRoot(cwd) ?? cwd;
-  const loaded = loadConfig(cwd, options.configFile);
+  const loaded = timed('config', () => loadConfig(cwd, options.configFile));
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const resolved = resolveConfig(loaded.config, options.overrides ?? {}, registry);
   if (!resolved.ok) return { ok: false, problems: resolved.problems };
@@ -113,12 +144,15 @@ export function prepareProject(options: LintOptions = {}): PrepareResult {
 
   // NOTE: the project scope (config include, drizzle config schema) is always loaded, so that
   // linting a few files (pre-commit, --changed-since) still resolves cross-file references.
-  const scope = collectInputs(cwd, [], config);
+  const casingSetting = config.casing;
+  const cache = options.cacheFile !== undefined ? LintCache.open(path.resolve(cwd, options.cacheFile), { casing: casingSetting ?? null, drizzleConfig: config.drizzleConfig ?? null }) : undefined;
+  const readConfig = cache ? (file: string) => cache.drizzleConfig(file, () => readDrizzleConfig(file)) : undefined;
+  const scope = timed('inputs', () => collectInputs(cwd, [], config, readConfig ? { readDrizzleConfig: readConfig } : {}));
   const scopeFiles = scope.ok ? scope.inputs.files : [];
   let inputs: CollectedInputs;
   let reportedFiles: Set<string> | undefined;
   if (given.length > 0) {
-    const explicit = collectInputs(cwd, given, config, { filterExplicit: scopeFiles.length > 0 || options.changedSince !== undefined });
+    const explicit = collectInputs(cwd, given, config, { filterExplicit: scopeFiles.length > 0 || options.changedSince !== undefined, ...(readConfig ? { readDrizzleConfig: readConfig } : {}) });
     if (!explicit.ok) return { ok: false, problems: explicit.problems };
     if (explicit.inputs.files.length === 0 && scopeFiles.length > 0) {
       // NOTE: pre-commit passes every staged .ts file; none of them is schema code here.
@@ -135,8 +169,15 @@ export function prepareProject(options: LintOptions = {}): PrepareResult {
   if (!manifest.ok) return { ok: false, problems: manifest.problems };
 
   const casing = config.casing ?? inputs.drizzleConfig?.casing;
-  const load = loadSchema(inputs.files, casing ? { casing } : {});
-  const classified = classifyLoadedModel(load.model, manifest.loaded);
+  let load = cache?.cachedLoad(inputs.files);
+  const cacheHit = load !== undefined;
+  if (!load) {
+    const fresh = timed('load', () => loadSchema(inputs.files, casing ? { casing } : {}));
+    if (fresh.model.tables.length >= LARGE_SCHEMA_TABLES) collectGarbage();
+    cache?.storeLoad(inputs.files, fresh);
+    load = fresh;
+  }
+  const classified = timed('classify', () => classifyLoadedModel(load.model, manifest.loaded));
   const model = classified.model;
   return {
     ok: true,
@@ -150,6 +191,8 @@ export function prepareProject(options: LintOptions = {}): PrepareResult {
       problems: [...load.problems, ...(inputs.drizzleConfig?.problems ?? []), ...classified.problems].map(problemToDiagnostic),
       ...(reportedFiles ? { reportedFiles } : {}),
       ...(manifest.loaded ? { manifest: manifest.loaded } : {}),
+      ...(cache ? { cache } : {}),
+      cacheHit,
     },
   };
 }
@@ -160,7 +203,7 @@ export function lintSync(options: LintOptions = {}): LintResult {
   if (prepared.ok === 'empty') return { ok: true, run: prepared.run };
   const { cwd, root, config, inputs, model, load, reportedFiles } = prepared.project;
   const index = new ModelIndex(model);
-  const ruleDiagnostics = runRules(model, config.rules, index).filter((d) => !load.filesWithSyntaxErrors.has(d.span.file));
+  const ruleDiagnostics = timed('rules', () => runRules(model, config.rules, index)).filter((d) => !load.filesWithSyntaxErrors.has(d.span.file));
   let diagnostics: Diagnostic[] = [...prepared.project.problems, ...ruleDiagnostics];
 
   const directives = new Map<string, SuppressionDirective[]>();
@@ -171,8 +214,11 @@ export function lintSync(options: LintOptions = {}): LintResult {
     } catch {
       continue;
     }
-    const found = scanDirectives(file, text);
-    if (found.length > 0) directives.set(file, found);
+    // NOTE: only files that mention schema-lint can hold directives; the rest need no scanner.
+    if (!text.includes('schema-lint')) continue;
+    const cache = prepared.project.cache;
+    const found = cache ? cache.directives(file, () => scanDirectives(file, text)) : scanDirectives(file, text);
+    if (found.length > 0) directives.set(file, [...found]);
   }
   const suppressed = applySuppressions(diagnostics, directives, suppressibleIds(), options.today ?? new Date().toISOString().slice(0, 10));
   diagnostics = [...suppressed.diagnostics, ...suppressed.problems.map(problemToDiagnostic)];
@@ -190,9 +236,21 @@ export function lintSync(options: LintOptions = {}): LintResult {
   }
 
   diagnostics.sort(compareDiagnostics);
+  prepared.project.cache?.save();
   return {
     ok: true,
-    run: { cwd, root, diagnostics, model, inputFiles: inputs.files, ...(reportedFiles ? { reportedFiles } : {}), config, registry, ...(baseline ? { baseline } : {}) },
+    run: {
+      cwd,
+      root,
+      diagnostics,
+      model,
+      inputFiles: inputs.files,
+      ...(reportedFiles ? { reportedFiles } : {}),
+      config,
+      registry,
+      ...(baseline ? { baseline } : {}),
+      ...(prepared.project.cache ? { cacheHit: prepared.project.cacheHit } : {}),
+    },
   };
 }
 

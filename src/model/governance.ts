@@ -54,6 +54,7 @@ export function hasEncryptingType(column: Column, wrapperNames: ReadonlySet<stri
 
 /** The column's name says its values are encrypted (`encrypted_notes`, `ssn_cipher`). */
 export function nameClaimsEncryption(column: Column): boolean {
+  if (!/enc|crypt|ciph/i.test(column.name) && !/enc|crypt|ciph/i.test(column.propertyKey)) return false;
   return [column.name, column.propertyKey].some((n) => identifierWords(n).some((w) => ['encrypted', 'encrypt', 'enc', 'cipher', 'ciphertext', 'crypted'].includes(w)));
 }
 

@@ -19,17 +19,62 @@ import type { TermGroup } from './vocabulary.js';
  * sensitive answer is kept: some schemas spell the meaning in only one of them.
  */
 export function classifyColumn(input: ColumnInput): Classification {
-  const facts = tableFacts(input.tableName);
-  const ctx: Context = {
-    ...facts,
-    personLinked: input.personLinked ?? facts.guessedPersonLinked,
-    health: input.healthTable ?? facts.healthTable,
-    sqlType: sqlTypeKind(input.sqlType),
-  };
-  const byName = classifyIdentifier(input.name, ctx);
-  if (input.propertyKey === undefined || input.propertyKey === input.name) return byName;
-  const byKey = classifyIdentifier(input.propertyKey, ctx);
+  return classifyColumnIn(prepareTable(input.tableName, input.personLinked, input.healthTable), input.name, input.propertyKey, input.sqlType);
+}
+
+/** A table's context, computed once for all its columns. */
+export interface PreparedTable {
+  readonly facts: TableFacts;
+  readonly personLinked: boolean;
+  readonly health: boolean;
+  /** contextKey() without the column's SQL type. */
+  readonly key: string;
+}
+
+export function prepareTable(tableName: string, personLinked?: boolean, healthTable?: boolean): PreparedTable {
+  const facts = tableFacts(tableName);
+  const linked = personLinked ?? facts.guessedPersonLinked;
+  const health = healthTable ?? facts.healthTable;
+  return { facts, personLinked: linked, health, key: contextKey({ ...facts, personLinked: linked, health, sqlType: 'unknown' }) };
+}
+
+/** Classifies one column of a prepared table. */
+export function classifyColumnIn(table: PreparedTable, name: string, propertyKey?: string, sqlType?: string): Classification {
+  const kind = sqlTypeKind(sqlType);
+  const ctx: Context = { ...table.facts, personLinked: table.personLinked, health: table.health, sqlType: kind };
+  const key = `${table.key}|${kind}`;
+  const byName = classifyIdentifierCached(name, ctx, key);
+  if (propertyKey === undefined || propertyKey === name) return byName;
+  const byKey = classifyIdentifierCached(propertyKey, ctx, key);
   return rank(byKey) > rank(byName) ? byKey : byName;
+}
+
+/**
+ * Everything the rules read from the context, as a string: two columns with the same name in
+ * tables of the same kind get the same answer. Large schemas repeat names (`id`, `status`,
+ * `created_at`, `notes`) across hundreds of tables, so the cache saves most of the work.
+ */
+function contextKey(ctx: Context): string {
+  const flags = [
+    ctx.personTable, ctx.patientTable, ctx.healthTable, ctx.communicationTable, ctx.organisationTable, ctx.dictionaryTable,
+    ctx.technicalTable, ctx.configurationTable, ctx.authTable, ctx.keyTable, ctx.therapyTable, ctx.addressTable,
+    ctx.guessedPersonLinked, ctx.personLinked, ctx.health,
+  ];
+  let bits = '';
+  for (const flag of flags) bits += flag ? '1' : '0';
+  return `${bits}|${ctx.clinicalTerm?.phrase ?? ''}`;
+}
+
+const identifierCache = new Map<string, Classification>();
+
+function classifyIdentifierCached(identifier: string, ctx: Context, key: string): Classification {
+  const cacheKey = `${identifier}\0${key}`;
+  const hit = identifierCache.get(cacheKey);
+  if (hit) return hit;
+  const result = classifyIdentifier(identifier, ctx);
+  if (identifierCache.size >= 50_000) identifierCache.clear();
+  identifierCache.set(cacheKey, result);
+  return result;
 }
 
 interface Context extends TableFacts {

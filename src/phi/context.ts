@@ -1,3 +1,4 @@
+import { memoizeString } from './memo.js';
 import { tableKey } from '../model/model-queries.js';
 import type { SchemaModel, Table } from '../model/schema-model.js';
 import { LEXICON } from './lexicon.js';
@@ -40,6 +41,11 @@ export interface TableFacts {
 
 /** Classify a table by the words of its name (`check_ins` → checkin, `chartevents` → chart, event). */
 export function tableFacts(tableName: string): TableFacts {
+  return tableFactsCached(tableName);
+}
+
+// NOTE: classifyColumn asks for the facts of the same table once per column.
+const tableFactsCached = memoizeString((tableName: string): TableFacts => {
   const lexicon = LEXICON;
   const words = normalizeWords(tokenize(tableName));
   const { tables } = lexicon;
@@ -96,7 +102,7 @@ export function tableFacts(tableName: string): TableFacts {
     addressTable,
     guessedPersonLinked,
   };
-}
+});
 
 /**
  * Person-link and health context of every table of a model.
@@ -163,6 +169,8 @@ export function tableContexts(model: SchemaModel): Map<Table, TableContext> {
 
 /** `patient_id`, `userId`, `subject_id`: a key column that points at a person. */
 function columnNamesPerson(columnName: string): boolean {
+  // NOTE: only `<person>_id` qualifies; most names fail this test without being tokenised.
+  if (!/id$/i.test(columnName)) return false;
   const words = normalizeWords(tokenize(columnName));
   if (words.length !== 2 || words[1] !== 'id') return false;
   const first = words[0] as string;

@@ -19,7 +19,7 @@
  * - An organisation's own name, address and phone (`clinics`, `care_site`) are not personal.
  */
 export type { Classification, ColumnInput, Confidence, DataClass, Severity, TableContext } from './types.js';
-export { classifyColumn } from './classify.js';
+export { classifyColumn, classifyColumnIn, prepareTable, type PreparedTable } from './classify.js';
 export { tableContexts, tableFacts } from './context.js';
 export type { TableFacts } from './context.js';
 export { tokenize } from './tokenize.js';

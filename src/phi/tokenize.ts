@@ -1,5 +1,6 @@
 import { ALPHANUMERIC_WINDOW, LEXICON, lemmatize } from './lexicon.js';
 import type { Lexicon } from './lexicon.js';
+import { memoizeString } from './memo.js';
 
 const MIN_SEGMENTABLE = 5;
 const MAX_SEGMENTABLE = 40;
@@ -10,6 +11,10 @@ const MAX_SEGMENTABLE = 40;
  * `Diagnoses` → diagnosis. Words the vocabulary knows are never split (`passport` stays whole).
  */
 export function tokenize(identifier: string): string[] {
+  return tokenizeCached(identifier).slice();
+}
+
+const tokenizeCached = memoizeString((identifier: string): readonly string[] => {
   const lexicon = LEXICON;
   const tokens: string[] = [];
   for (const piece of splitIdentifier(identifier)) {
@@ -27,13 +32,17 @@ export function tokenize(identifier: string): string[] {
     else tokens.push(lemma);
   }
   return tokens;
-}
+});
 
 /**
  * Split on separators, camelCase and letter/digit boundaries, lower-case, then glue back
  * pieces that form a known alphanumeric term (`hb`,`a`,`1`,`c` → `hba1c`).
  */
 export function splitIdentifier(identifier: string): string[] {
+  return splitCached(identifier).slice();
+}
+
+const splitCached = memoizeString((identifier: string): readonly string[] => {
   const lexicon = LEXICON;
   const spaced = identifier
     .replace(/([a-z])([A-Z])/g, '$1 $2')
@@ -59,7 +68,7 @@ export function splitIdentifier(identifier: string): string[] {
     i += taken;
   }
   return merged;
-}
+});
 
 /**
  * Dynamic-programming segmentation of a run-together word (`dischtime`, `reasondescription`)

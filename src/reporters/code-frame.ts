@@ -12,8 +12,9 @@ const PLAIN: FrameStyle = { gutter: (t) => t, marker: (t) => t };
  * The marker line repeats tabs from the source so the underline lines up in terminals.
  * Multi-line spans are underlined to the end of their first line.
  */
-export function codeFrame(source: string, span: Span, style: FrameStyle = PLAIN): string {
-  const lines = source.split(/\r\n|\r|\n/);
+export function codeFrame(source: string | readonly string[], span: Span, style: FrameStyle = PLAIN): string {
+  // NOTE: pass pre-split lines when framing many spans of one file; splitting per call is quadratic.
+  const lines = typeof source === 'string' ? splitLines(source) : source;
   const lineIndex = span.start.line - 1;
   const line = lines[lineIndex];
   if (line === undefined) return '';
@@ -30,4 +31,8 @@ export function codeFrame(source: string, span: Span, style: FrameStyle = PLAIN)
   const length = Math.max(1, endCol - startCol);
   out.push(`${style.gutter(`${' '.repeat(width)} |`)} ${prefix}${style.marker('^'.repeat(length))}`);
   return out.join('\n');
+}
+
+export function splitLines(source: string): string[] {
+  return source.split(/\r\n|\r|\n/);
 }

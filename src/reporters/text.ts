@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../engine/diagnostic.js';
-import { codeFrame } from './code-frame.js';
+import { codeFrame, splitLines } from './code-frame.js';
 import { relativePosix } from './paths.js';
 import type { Reporter } from './reporter.js';
 
@@ -11,6 +11,20 @@ import type { Reporter } from './reporter.js';
  */
 export const formatText: Reporter = (input, context) => {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  const linesByFile = new Map<string, readonly string[] | undefined>();
+  const relativeByFile = new Map<string, string>();
+  const relative = (file: string) => {
+    let rel = relativeByFile.get(file);
+    if (rel === undefined) relativeByFile.set(file, (rel = relativePosix(context.cwd, file)));
+    return rel;
+  };
+  const linesOf = (file: string) => {
+    if (!linesByFile.has(file)) {
+      const source = context.readSource(file);
+      linesByFile.set(file, source === undefined ? undefined : splitLines(source));
+    }
+    return linesByFile.get(file);
+  };
   const blocks: string[] = [];
   for (const d of input.diagnostics) {
     if (d.suppression) continue;
@@ -46,9 +60,9 @@ export const formatText: Reporter = (input, context) => {
 
   function formatDiagnostic(d: Diagnostic): string {
     const severity = d.severity === 'error' ? chalk.red.bold('error') : chalk.yellow.bold('warning');
-    const location = `${relativePosix(context.cwd, d.span.file)}:${d.span.start.line}:${d.span.start.column}`;
+    const location = `${relative(d.span.file)}:${d.span.start.line}:${d.span.start.column}`;
     const lines = [`${chalk.bold(location)}  ${severity}  ${d.message}  ${chalk.dim(d.ruleId)}`];
-    const source = context.readSource(d.span.file);
+    const source = linesOf(d.span.file);
     if (source !== undefined) {
       const frame = codeFrame(source, d.span, { gutter: (t) => chalk.dim(t), marker: (t) => (d.severity === 'error' ? chalk.red(t) : chalk.yellow(t)) });
       if (frame) lines.push(frame.replace(/^/gm, '  '));

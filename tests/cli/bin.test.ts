@@ -11,10 +11,10 @@ const cacheDir = mkdtempSync(path.join(tmpdir(), 'schema-lint-code-cache-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 function run(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [path.join(root, 'bin', 'schema-lint.js'), ...args], { cwd: example, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SCHEMA_LINT_CACHE_DIR: cacheDir, ...env } });
+  return spawnSync(process.execPath, [path.join(root, 'bin', 'schema-lint.cjs'), ...args], { cwd: example, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SCHEMA_LINT_CACHE_DIR: cacheDir, ...env } });
 }
 
-describe('bin/schema-lint.js', () => {
+describe('bin/schema-lint.cjs', () => {
   it('lints the example, writes its code cache, and gives the same output from the cache', () => {
     const first = run([]);
     expect(first.status).toBe(1);

@@ -19,6 +19,7 @@ import type { LoadProblem } from '../load-problem.js';
 import { readSourceFile } from '../source-file.js';
 import { spanOfNode, spanOfRange } from '../spans.js';
 import { loadTypeScript, type TS } from '../typescript.js';
+import { timed } from '../../lint/timing.js';
 import { SERIAL_BUILDERS, sqlTypeOf, type ExternalTable } from './builders.js';
 import { Evaluator, type EvaluatorHost, type ModuleInfo } from './evaluator.js';
 import { ModuleResolver } from './module-resolver.js';
@@ -108,27 +109,31 @@ class DrizzleLoader implements EvaluatorHost {
 
   load(rootFiles: readonly string[]): DrizzleLoadResult {
     const roots = rootFiles.map((f) => path.resolve(f));
-    const reached = this.reachableModules(roots);
+    const reached = timed('load: read and parse', () => this.reachableModules(roots));
     // NOTE: every reached module is searched, not only those importing Drizzle directly: tables
     // are also built through local helpers and modules that re-export Drizzle's builders.
-    for (const module of reached) {
-      for (const [name, initializer] of module.declarations) {
-        if (this.isCallLike(initializer)) this.evaluator.lookupTopLevel(module, name);
+    timed('load: evaluate', () => {
+      for (const module of reached) {
+        for (const [name, initializer] of module.declarations) {
+          if (this.isCallLike(initializer)) this.evaluator.lookupTopLevel(module, name);
+        }
       }
-    }
+    });
 
     const exported = this.exportedDecls(reached);
 
     const read: ReadTable[] = [];
     const byDecl = new Map<TableDecl, ReadTable>();
-    for (let i = 0; i < this.tableDecls.length; i++) {
-      const decl = this.tableDecls[i]!;
-      const table = this.readTable(decl);
-      if (table) {
-        read.push(table);
-        byDecl.set(decl, table);
+    timed('load: read tables', () => {
+      for (let i = 0; i < this.tableDecls.length; i++) {
+        const decl = this.tableDecls[i]!;
+        const table = this.readTable(decl);
+        if (table) {
+          read.push(table);
+          byDecl.set(decl, table);
+        }
       }
-    }
+    });
     for (const table of read) {
       this.readConstraints(table);
       const [primaryKey] = table.table.primaryKeyDeclarations;
