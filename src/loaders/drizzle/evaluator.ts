@@ -168,7 +168,11 @@ export class Evaluator {
     return { kind: 'unknown', node: module.sourceFile, reason: `\`${name}\` is not exported by ${module.file}` };
   }
 
+  /** Expressions evaluated so far: a work count for the linear-growth regression test. */
+  steps = 0;
+
   evaluate(node: TS.Node, scope: Scope): Value {
+    this.steps++;
     if (this.depth > MAX_DEPTH) return unknown(node, 'the expression nests too deeply to follow');
     this.depth++;
     try {

@@ -29,6 +29,12 @@ import { asString, effectiveProps, prop, type ColumnState, type ConstraintState,
 
 export type Casing = 'snake_case' | 'camelCase';
 
+export interface LoaderStats {
+  readonly filesRead: number;
+  readonly filesParsed: number;
+  readonly evaluationSteps: number;
+}
+
 export interface DrizzleLoadOptions {
   /** How Drizzle derives SQL names for columns declared without one (drizzle config `casing`). */
   readonly casing?: Casing;
@@ -42,6 +48,8 @@ export interface DrizzleLoadResult {
   readonly problems: LoadProblem[];
   /** Files with syntax errors: rule diagnostics in them are withheld. */
   readonly filesWithSyntaxErrors: Set<string>;
+  /** Work counts (files read and parsed, expressions evaluated), for linear-growth tests. */
+  readonly stats: LoaderStats;
 }
 
 const DRIZZLE_IMPORT = /['"]drizzle-orm(?:\/[^'"]*)?['"]/;
@@ -104,6 +112,8 @@ class DrizzleLoader implements EvaluatorHost {
   private readonly problems: LoadProblem[] = [];
   private readonly syntaxErrors = new Set<string>();
   private readonly reported = new Set<string>();
+  private filesRead = 0;
+  private filesParsed = 0;
 
   constructor(private readonly options: DrizzleLoadOptions) {}
 
@@ -175,6 +185,7 @@ class DrizzleLoader implements EvaluatorHost {
       files: [...this.modules.values()].flatMap((m) => (m ? [m.file] : [])),
       problems: this.problems,
       filesWithSyntaxErrors: this.syntaxErrors,
+      stats: { filesRead: this.filesRead, filesParsed: this.filesParsed, evaluationSteps: this.evaluator.steps },
     };
   }
 
@@ -183,6 +194,7 @@ class DrizzleLoader implements EvaluatorHost {
   module(file: string): ModuleInfo | undefined {
     const cached = this.modules.get(file);
     if (cached !== undefined) return cached ?? undefined;
+    this.filesRead++;
     const result = readSourceFile(file);
     if (!result.ok) {
       this.problems.push(result.problem);
@@ -191,6 +203,7 @@ class DrizzleLoader implements EvaluatorHost {
     }
     const ts = this.ts;
     const kind = file.endsWith('.tsx') || file.endsWith('.jsx') ? ts.ScriptKind.TSX : file.endsWith('.js') || file.endsWith('.mjs') || file.endsWith('.cjs') ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+    this.filesParsed++;
     const sourceFile = ts.createSourceFile(file, result.text, ts.ScriptTarget.Latest, true, kind);
     const parseDiagnostics = (sourceFile as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
     if (parseDiagnostics.length > 0) {
