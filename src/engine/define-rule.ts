@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { ModelIndex } from '../model/model-queries.js';
 import type {
+  AlembicEnv,
+  DatabaseConfig,
+  HardcodedCredential,
+  MigrationMechanism,
+  ProjectFacts,
+  SchemaWrite,
   SourceKind,
   Column,
   EnumType,
@@ -48,7 +54,19 @@ export interface RuleMeta<Msgs extends MessageFns = MessageFns> {
 }
 
 /** Anything a rule can report on; the engine derives identity and properties from it. */
-export type ReportNode = Table | Column | ForeignKey | Index | PrimaryKey | UniqueConstraint | EnumType;
+export type ReportNode =
+  | Table
+  | Column
+  | ForeignKey
+  | Index
+  | PrimaryKey
+  | UniqueConstraint
+  | EnumType
+  | MigrationMechanism
+  | SchemaWrite
+  | AlembicEnv
+  | DatabaseConfig
+  | HardcodedCredential;
 
 export interface ReportDescriptor<Msgs extends MessageFns, M extends keyof Msgs> {
   readonly node: ReportNode;
@@ -64,6 +82,8 @@ export interface ReportDescriptor<Msgs extends MessageFns, M extends keyof Msgs>
   readonly help?: string;
   readonly related?: readonly RelatedLocation[];
   readonly fixes?: readonly Fix[];
+  /** Source ranges holding secrets, masked in code frames by every reporter. */
+  readonly secrets?: readonly Span[];
 }
 
 export interface RuleContext<Msgs extends MessageFns> {
@@ -80,6 +100,8 @@ export interface RuleVisitor {
   foreignKey?(fk: ForeignKey, table: Table): void;
   index?(index: Index, table: Table): void;
   enum?(enumType: EnumType): void;
+  /** Called once with the repository's migration facts, when a project scan ran. */
+  project?(facts: ProjectFacts): void;
   /** Called after the walk, for rules that aggregate. */
   done?(): void;
 }

@@ -61,6 +61,8 @@ export interface Diagnostic {
   readonly fixes?: readonly Fix[];
   /** Set when an inline directive or the baseline suppresses the diagnostic. */
   readonly suppression?: Suppression;
+  /** Source ranges holding secrets (passwords): every reporter masks them in code it shows. */
+  readonly secrets?: readonly Span[];
 }
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 2, warn: 1 };

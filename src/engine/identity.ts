@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { qualifiedName, tableKey } from '../model/model-queries.js';
 import type { Table } from '../model/schema-model.js';
 import type { DiagnosticProperties } from './diagnostic.js';
@@ -24,6 +25,17 @@ export function nodeIdentity(node: ReportNode, table: Table | undefined): string
       return `unique:${owner}(${node.columns.join(',')})`;
     case 'enum':
       return `enum:${tableKey(node.name, node.schema)}`;
+    // NOTE: project facts have no SQL identity; their descriptions name repository-relative paths.
+    case 'migrationMechanism':
+      return `mechanism:${node.tool}:${node.description}`;
+    case 'schemaWrite':
+      return `schema-write:${node.operation}:${node.description}`;
+    case 'alembicEnv':
+      return `alembic-env:${path.basename(path.dirname(node.span.file))}/${path.basename(node.span.file)}`;
+    case 'databaseConfig':
+      return `database-config:${node.tool}:${node.description}`;
+    case 'hardcodedCredential':
+      return `credential:${node.masked}:${path.basename(node.span.file)}`;
   }
 }
 
@@ -51,6 +63,16 @@ export function nodeProperties(node: ReportNode, table: Table | undefined): Diag
       return { table: table && qualifiedName(table), columns: node.columns };
     case 'enum':
       return { enum: qualifiedName(node) };
+    case 'migrationMechanism':
+      return { tool: node.tool };
+    case 'schemaWrite':
+      return { operation: node.operation, guarded: node.guarded };
+    case 'alembicEnv':
+      return {};
+    case 'databaseConfig':
+      return { tool: node.tool, urlSource: node.urlSource };
+    case 'hardcodedCredential':
+      return { masked: node.masked };
   }
 }
 

@@ -34,6 +34,7 @@ export function runRules(model: SchemaModel, rules: readonly EnabledRule[], inde
   const hooks = <K extends keyof RuleVisitor>(key: K) =>
     visitors.flatMap((visitor) => (visitor[key] ? [(visitor[key] as (...args: never[]) => void).bind(visitor) as NonNullable<RuleVisitor[K]>] : []));
   const modelHooks = hooks('model');
+  const projectHooks = hooks('project');
   const enumHooks = hooks('enum');
   const tableHooks = hooks('table');
   const columnHooks = hooks('column');
@@ -42,6 +43,7 @@ export function runRules(model: SchemaModel, rules: readonly EnabledRule[], inde
   const doneHooks = hooks('done');
 
   for (const fn of modelHooks) fn(model);
+  if (model.project) for (const fn of projectHooks) fn(model.project);
   for (const enumType of model.enums) for (const fn of enumHooks) fn(enumType);
   for (const table of model.tables) {
     for (const fn of tableHooks) fn(table);
@@ -72,6 +74,7 @@ function toDiagnostic(
     properties: { ...nodeProperties(d.node, d.table), ...d.properties },
     ...(d.related ? { related: d.related } : {}),
     ...(d.fixes ? { fixes: d.fixes } : {}),
+    ...(d.secrets ? { secrets: d.secrets } : {}),
   };
 }
 

@@ -268,13 +268,71 @@ export interface EnumType extends ModelNode {
   readonly values: readonly string[];
 }
 
-/** How the repository changes its schema; read by migration-path rules. */
+/**
+ * How the repository changes its schema, read by the migration-path rules: every mechanism that
+ * creates or alters tables, the code that writes schema outside migrations, Alembic and database
+ * configuration, and connection strings written into code. Filled by the project scanner.
+ */
 export interface ProjectFacts {
+  /** The repository root the scan started from (absolute). */
+  readonly root: string;
   readonly mechanisms: readonly MigrationMechanism[];
+  readonly schemaWrites: readonly SchemaWrite[];
+  readonly alembicEnvs: readonly AlembicEnv[];
+  readonly databaseConfigs: readonly DatabaseConfig[];
+  readonly credentials: readonly HardcodedCredential[];
 }
+
+export type MigrationTool = 'drizzle-kit' | 'alembic' | 'prisma' | 'adhoc-script' | 'raw-sql' | 'other';
 
 export interface MigrationMechanism extends ModelNode {
   readonly kind: 'migrationMechanism';
-  readonly tool: 'drizzle-kit' | 'alembic' | 'prisma' | 'adhoc-script' | 'raw-sql' | 'other';
+  readonly tool: MigrationTool;
+  /** What was found: "drizzle-kit config with migrations in ./migrations". */
   readonly description: string;
+}
+
+/** Code outside migrations that creates or alters schema. */
+export interface SchemaWrite extends ModelNode {
+  readonly kind: 'schemaWrite';
+  /** `metadata.create_all`, `db.create_all()`, `CREATE TABLE` executed, `drizzle-kit push` script, migrate at boot. */
+  readonly operation: 'create_all' | 'ddl-statement' | 'drizzle-kit-push' | 'migrate-at-boot' | 'other';
+  readonly description: string;
+  /** Whether the write runs only behind an explicit environment or approval check. */
+  readonly guarded: boolean;
+  /** The guard found, for messages ("if os.environ['ALLOW_SCHEMA_WRITES'] == '1'"). */
+  readonly guard?: string;
+  /** The write sits in a migration script (Alembic versions, drizzle migrations): legitimate. */
+  readonly inMigration: boolean;
+}
+
+export interface AlembicEnv extends ModelNode {
+  readonly kind: 'alembicEnv';
+  /** Span of the target_metadata assignment, or undefined when there is none (None counts as none). */
+  readonly targetMetadata?: Span;
+  /** Modules env.py imports that define models, and model modules it does not import. */
+  readonly importedModelModules: readonly string[];
+  readonly missingModelModules: readonly { readonly module: string; readonly span: Span }[];
+  /** `context.configure(...)` calls and whether they pass compare_type / compare_server_default. */
+  readonly configureCalls: readonly { readonly span: Span; readonly compareType: boolean; readonly compareServerDefault: boolean }[];
+}
+
+/** A place that configures the database connection: drizzle.config.*, alembic env.py / alembic.ini, app settings. */
+export interface DatabaseConfig extends ModelNode {
+  readonly kind: 'databaseConfig';
+  readonly tool: MigrationTool | 'application';
+  /** Where the URL comes from. */
+  readonly urlSource: 'environment' | 'literal' | 'config-file' | 'unknown';
+  /** The code fails with a clear message when DATABASE_URL is missing. */
+  readonly failsWhenMissing: boolean;
+  readonly description: string;
+}
+
+/** A connection URL or password written into code or config. */
+export interface HardcodedCredential extends ModelNode {
+  readonly kind: 'hardcodedCredential';
+  /** The URL with the password replaced by `***`. */
+  readonly masked: string;
+  /** Span of the secret itself, so every output can mask it. */
+  readonly secret: Span;
 }

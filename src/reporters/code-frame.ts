@@ -12,9 +12,9 @@ const PLAIN: FrameStyle = { gutter: (t) => t, marker: (t) => t };
  * The marker line repeats tabs from the source so the underline lines up in terminals.
  * Multi-line spans are underlined to the end of their first line.
  */
-export function codeFrame(source: string | readonly string[], span: Span, style: FrameStyle = PLAIN): string {
+export function codeFrame(source: string | readonly string[], span: Span, style: FrameStyle = PLAIN, secrets: readonly Span[] = []): string {
   // NOTE: pass pre-split lines when framing many spans of one file; splitting per call is quadratic.
-  const lines = typeof source === 'string' ? splitLines(source) : source;
+  const lines = maskSecrets(typeof source === 'string' ? splitLines(source) : source, secrets);
   const lineIndex = span.start.line - 1;
   const line = lines[lineIndex];
   if (line === undefined) return '';
@@ -35,4 +35,20 @@ export function codeFrame(source: string | readonly string[], span: Span, style:
 
 export function splitLines(source: string): string[] {
   return source.split(/\r\n|\r|\n/);
+}
+
+/** Replaces the characters of secret spans (passwords in connection URLs) with `*`. */
+function maskSecrets(lines: readonly string[], secrets: readonly Span[]): readonly string[] {
+  if (secrets.length === 0) return lines;
+  const out = [...lines];
+  for (const secret of secrets) {
+    for (let line = secret.start.line; line <= secret.end.line; line++) {
+      const text = out[line - 1];
+      if (text === undefined) continue;
+      const from = line === secret.start.line ? secret.start.column - 1 : 0;
+      const to = line === secret.end.line ? secret.end.column - 1 : text.length;
+      out[line - 1] = text.slice(0, from) + '*'.repeat(Math.max(0, to - from)) + text.slice(to);
+    }
+  }
+  return out;
 }

@@ -64,7 +64,7 @@ export const formatText: Reporter = (input, context) => {
     const lines = [`${chalk.bold(location)}  ${severity}  ${d.message}  ${chalk.dim(d.ruleId)}`];
     const source = linesOf(d.span.file);
     if (source !== undefined) {
-      const frame = codeFrame(source, d.span, { gutter: (t) => chalk.dim(t), marker: (t) => (d.severity === 'error' ? chalk.red(t) : chalk.yellow(t)) });
+      const frame = codeFrame(source, d.span, { gutter: (t) => chalk.dim(t), marker: (t) => (d.severity === 'error' ? chalk.red(t) : chalk.yellow(t)) }, d.secrets);
       if (frame) lines.push(frame.replace(/^/gm, '  '));
     }
     if (d.help) lines.push(`  ${chalk.cyan('help:')} ${d.help}`);

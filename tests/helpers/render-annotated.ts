@@ -11,7 +11,7 @@ export function renderAnnotated(source: string, diagnostics: readonly Diagnostic
   return `${diagnostics
     .map((d) => {
       const where = `${file ?? path.basename(d.span.file)}:${d.span.start.line}:${d.span.start.column}`;
-      const lines = [`${where}  ${d.severity === 'error' ? 'error' : 'warn'}  ${d.ruleId}`, d.message, codeFrame(source, d.span)];
+      const lines = [`${where}  ${d.severity === 'error' ? 'error' : 'warn'}  ${d.ruleId}`, d.message, codeFrame(source, d.span, undefined, d.secrets)];
       if (d.help) lines.push(`  help: ${d.help}`);
       return lines.join('\n');
     })
