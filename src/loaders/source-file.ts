@@ -17,6 +17,8 @@ export function readSourceFile(file: string): ReadResult {
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) return fail(`Cannot read ${file}: it is a directory.`);
+    // NOTE: reading a FIFO or a device would block or never end.
+    if (!stat.isFile()) return fail(`Skipped ${file}: it is not a regular file.`);
     if (stat.size > MAX_SOURCE_BYTES) {
       return fail(`Skipped ${file}: ${stat.size} bytes is larger than the ${MAX_SOURCE_BYTES}-byte limit for schema files.`);
     }

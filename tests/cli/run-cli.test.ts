@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -104,6 +105,14 @@ describe('bad input never crashes', () => {
     const binary = await run(['blob.ts']);
     expect(binary.code).toBe(1);
     expect(binary.out).toContain('looks like a binary file');
+  });
+
+  it.skipIf(process.platform === 'win32')('a FIFO is reported, not read (it would block forever)', async () => {
+    const fifo = path.join(tmp, 'pipe.ts');
+    execFileSync('mkfifo', [fifo]);
+    const { code, out } = await run(['pipe.ts']);
+    expect(code).toBe(1);
+    expect(out).toContain('it is not a regular file');
   });
 
   it.skipIf(process.getuid?.() === 0)('unreadable files', async () => {
