@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Project } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
@@ -34,8 +34,10 @@ describe('rule inventory', () => {
       const dir = path.join(root, 'fixtures', id);
       expect(existsSync(dir), `fixtures/${id}/`).toBe(true);
       const files = readdirSync(dir);
-      expect(files.some((f) => /^valid.*\.(ts|py)$/.test(f)), `fixtures/${id}/valid*.ts`).toBe(true);
-      expect(files.some((f) => /^invalid.*\.(ts|py)$/.test(f)), `fixtures/${id}/invalid*.ts`).toBe(true);
+      // NOTE: a fixture is a schema file, or (for rules about the repository) a folder holding a small repository.
+      const isFixture = (f: string, kind: string) => new RegExp(`^${kind}.*\\.(ts|py)$`).test(f) || (new RegExp(`^${kind}`).test(f) && statSync(path.join(dir, f)).isDirectory());
+      expect(files.some((f) => isFixture(f, 'valid')), `fixtures/${id}/valid*.ts or fixtures/${id}/valid*/`).toBe(true);
+      expect(files.some((f) => isFixture(f, 'invalid')), `fixtures/${id}/invalid*.ts or fixtures/${id}/invalid*/`).toBe(true);
     });
   });
 

@@ -20,7 +20,7 @@ export interface CollectedInputs {
   /** The drizzle config that supplied the files or the casing, if any. */
   readonly drizzleConfig?: DrizzleConfigFacts;
   /** How the files were chosen, for messages. */
-  readonly origin: 'arguments' | 'config include' | 'drizzle config';
+  readonly origin: 'arguments' | 'config include' | 'drizzle config' | 'project scan';
 }
 
 export type CollectResult = { readonly ok: true; readonly inputs: CollectedInputs } | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
@@ -53,26 +53,25 @@ export function collectInputs(cwd: string, paths: readonly string[], config: Res
 
   let origin: CollectedInputs['origin'] = 'arguments';
   let patterns: { pattern: string; base: string; explicit: boolean }[] = paths.map((p) => ({ pattern: p, base: cwd, explicit: true }));
+  // NOTE: with neither paths nor `include`, SQLAlchemy models are found by scanning the working
+  // directory, next to the drizzle config's `schema`: a mixed repository is linted whole.
+  let discoverPython = false;
   if (patterns.length === 0 && config.include.length > 0) {
     origin = 'config include';
     patterns = config.include.map((p) => ({ pattern: p, base: config.baseDir, explicit: false }));
-  } else if (patterns.length === 0 && drizzleConfig && drizzleConfig.schema.length > 0) {
-    origin = 'drizzle config';
-    patterns = drizzleConfig.schema.map((p) => ({ pattern: p, base: path.dirname(drizzleConfig.file), explicit: false }));
+  } else if (patterns.length === 0) {
+    discoverPython = true;
+    origin = 'project scan';
+    if (drizzleConfig && drizzleConfig.schema.length > 0) {
+      origin = 'drizzle config';
+      patterns = drizzleConfig.schema.map((p) => ({ pattern: p, base: path.dirname(drizzleConfig.file), explicit: false }));
+    }
   }
-  if (patterns.length === 0) {
-    return {
-      ok: false,
-      problems: [
-        {
-          code: 'no-input',
-          source: 'command line',
-          path: [],
-          message: 'no schema files given, no `include` in the config and no drizzle config `schema` found.',
-          hint: 'Run `schema-lint path/to/schema.ts` (or a folder), or add "include" to schema-lint.config.json.',
-        },
-      ],
-    };
+  if (discoverPython) {
+    for (const file of discoverPythonModels(cwd)) if (!isIgnored(path.relative(cwd, file))) addScanned(file);
+  }
+  if (patterns.length === 0 && scanned.size === 0) {
+    return { ok: false, problems: [NOTHING_TO_LINT] };
   }
 
   for (const { pattern, base, explicit } of patterns) {
@@ -107,10 +106,46 @@ export function collectInputs(cwd: string, paths: readonly string[], config: Res
     if (!read.ok || (file.endsWith('.py') ? mightBeSqlAlchemySchema(read.text) : mightBeDrizzleSchema(read.text))) files.add(file);
   }
   if (problems.length > 0) return { ok: false, problems };
+  if (files.size === 0 && patterns.length === 0 && !options.filterExplicit) {
+    return { ok: false, problems: [NOTHING_TO_LINT] };
+  }
   if (files.size === 0 && !options.filterExplicit) {
     return { ok: false, problems: [{ code: 'no-input', source: 'command line', path: [], message: `no Drizzle or SQLAlchemy schema files found in ${patterns.map((p) => `"${p.pattern}"`).join(', ')}.`, hint: 'schema files import from "drizzle-orm/pg-core" (or mysql-core, sqlite-core) or from sqlalchemy / flask_sqlalchemy / sqlmodel.' }] };
   }
   return { ok: true, inputs: { files: [...files].sort(), ...(drizzleConfig ? { drizzleConfig } : {}), origin } };
+}
+
+const NOTHING_TO_LINT: ConfigProblem = {
+  code: 'no-input',
+  source: 'command line',
+  path: [],
+  message: 'no schema files given, no `include` in the config, no drizzle config `schema` and no SQLAlchemy models found.',
+  hint: 'Run `schema-lint path/to/schema.ts` (or a folder), or add "include" to schema-lint.config.json.',
+};
+
+/**
+ * Folders never searched for SQLAlchemy models: migrations (Alembic versions import sqlalchemy
+ * but declare no models), tests (throw-away models), documentation and examples.
+ */
+const PYTHON_DISCOVERY_IGNORED = [
+  ...ALWAYS_IGNORED,
+  '**/virtualenv/**',
+  '**/migrations/**',
+  '**/alembic/**',
+  '**/versions/**',
+  '**/test/**',
+  '**/tests/**',
+  '**/testing/**',
+  '**/test_*.py',
+  '**/*_test.py',
+  '**/conftest.py',
+  '**/docs/**',
+  '**/examples/**',
+];
+
+/** Python files under `cwd` that may hold SQLAlchemy models (the text pre-check runs later). */
+function discoverPythonModels(cwd: string): string[] {
+  return globSync('**/*.py', { cwd, absolute: true, ignore: PYTHON_DISCOVERY_IGNORED, dot: false, followSymbolicLinks: false }).map((f) => path.resolve(f));
 }
 
 function toCwdRelativeGlob(glob: string, baseDir: string, cwd: string): string {

@@ -13,17 +13,18 @@ import { runRules } from '../engine/run-rules.js';
 import { applySuppressions, scanDirectives, type SuppressionDirective } from '../engine/suppressions.js';
 import { loadManifest, type LoadedManifest } from '../classification/manifest.js';
 import { classifyLoadedModel } from '../classification/pipeline.js';
-import { problemToDiagnostic } from '../loaders/load-problem.js';
+import { problemToDiagnostic, type LoadProblem } from '../loaders/load-problem.js';
 import { loadSchema, type LoadResult } from '../loaders/load-schema.js';
 import { ModelIndex } from '../model/model-queries.js';
 import type { SchemaModel } from '../model/schema-model.js';
-import { compareSpans } from '../model/span.js';
+import { compareSpans, type Span } from '../model/span.js';
 import { findGitRoot } from '../reporters/paths.js';
 import { applyBaseline, readBaseline, type Baseline, type BaselineEntry } from './baseline.js';
 import { collectInputs, type CollectedInputs } from './collect-inputs.js';
 import { changedFilesSince } from './git.js';
 import { LintCache } from './cache.js';
 import { readDrizzleConfig } from '../loaders/drizzle-config.js';
+import { scanProject, usesProjectFacts } from '../project/index.js';
 import { timed } from './timing.js';
 
 export interface LintOptions {
@@ -140,7 +141,9 @@ export function prepareProject(options: LintOptions = {}): PrepareResult {
   }
 
   // NOTE: a changed drizzle config or schema-lint config can change every finding: lint it all.
-  if (given.some((p) => CONFIG_FILE.test(path.basename(p)))) given = [];
+  // So can the files that say how the schema is migrated (alembic.ini, package.json scripts).
+  if (given.some((p) => CONFIG_FILE.test(path.basename(p)) || /^(?:alembic\.ini|package\.json|schema\.prisma)$/.test(path.basename(p)))) given = [];
+  const scanProjectFacts = usesProjectFacts(config.rules);
 
   // NOTE: the project scope (config include, drizzle config schema) is always loaded, so that
   // linting a few files (pre-commit, --changed-since) still resolves cross-file references.
@@ -154,12 +157,15 @@ export function prepareProject(options: LintOptions = {}): PrepareResult {
   if (given.length > 0) {
     const explicit = collectInputs(cwd, given, config, { filterExplicit: scopeFiles.length > 0 || options.changedSince !== undefined, ...(readConfig ? { readDrizzleConfig: readConfig } : {}) });
     if (!explicit.ok) return { ok: false, problems: explicit.problems };
-    if (explicit.inputs.files.length === 0 && scopeFiles.length > 0) {
+    // NOTE: a given file that is not schema code may still write the schema (create_tables.py) or
+    // hold a credential: the project scan reports on it.
+    const givenFiles = scanProjectFacts ? given.map((p) => path.resolve(cwd, p)).filter((f) => SOURCE_FILE.test(f)) : [];
+    if (explicit.inputs.files.length === 0 && scopeFiles.length > 0 && givenFiles.length === 0) {
       // NOTE: pre-commit passes every staged .ts file; none of them is schema code here.
       return { ok: 'empty', run: emptyRun(cwd, root, config, options.changedSince !== undefined ? { nothingChanged: true } : { reportedFiles: new Set() }) };
     }
     inputs = { ...explicit.inputs, files: [...new Set([...explicit.inputs.files, ...scopeFiles])].sort() };
-    if (scopeFiles.length > 0) reportedFiles = new Set(explicit.inputs.files);
+    if (scopeFiles.length > 0) reportedFiles = new Set([...explicit.inputs.files, ...givenFiles]);
   } else {
     if (!scope.ok) return { ok: false, problems: scope.problems };
     inputs = scope.inputs;
@@ -178,7 +184,29 @@ export function prepareProject(options: LintOptions = {}): PrepareResult {
     load = fresh;
   }
   const classified = timed('classify', () => classifyLoadedModel(load.model, manifest.loaded));
-  const model = classified.model;
+  let model = classified.model;
+  const projectProblems: LoadProblem[] = [];
+  if (scanProjectFacts) {
+    // NOTE: the repository is the config's folder (else the working directory); with paths given,
+    // only those files and folders are scanned, like the schema files themselves.
+    const scan = timed('project', () =>
+      scanProject(config.baseDir, {
+        schemaFiles: inputs.files,
+        model,
+        ignore: config.ignore,
+        ...(given.length > 0 ? { only: given.map((p) => path.resolve(cwd, p)) } : {}),
+      }),
+    );
+    projectProblems.push(...scan.problems);
+    // NOTE: with paths given, the scan saw only them: its findings belong to the reported files.
+    if (reportedFiles) {
+      const { mechanisms, schemaWrites, alembicEnvs, databaseConfigs, credentials } = scan.facts;
+      for (const fact of [...mechanisms, ...schemaWrites, ...alembicEnvs, ...databaseConfigs, ...credentials]) reportedFiles.add(fact.span.file);
+    }
+    // NOTE: suppression directives are read from model files: add the scanned files that hold one.
+    const directiveFiles = scan.directiveFiles.filter((f) => SOURCE_FILE.test(f) && !model.files.includes(f));
+    model = { ...model, project: scan.facts, ...(directiveFiles.length > 0 ? { files: [...model.files, ...directiveFiles] } : {}) };
+  }
   return {
     ok: true,
     project: {
@@ -188,7 +216,7 @@ export function prepareProject(options: LintOptions = {}): PrepareResult {
       inputs,
       model,
       load,
-      problems: [...load.problems, ...(inputs.drizzleConfig?.problems ?? []), ...classified.problems].map(problemToDiagnostic),
+      problems: [...load.problems, ...(inputs.drizzleConfig?.problems ?? []), ...classified.problems, ...projectProblems].map(problemToDiagnostic),
       ...(reportedFiles ? { reportedFiles } : {}),
       ...(manifest.loaded ? { manifest: manifest.loaded } : {}),
       ...(cache ? { cache } : {}),
@@ -204,7 +232,7 @@ export function lintSync(options: LintOptions = {}): LintResult {
   const { cwd, root, config, inputs, model, load, reportedFiles } = prepared.project;
   const index = new ModelIndex(model);
   const ruleDiagnostics = timed('rules', () => runRules(model, config.rules, index)).filter((d) => !load.filesWithSyntaxErrors.has(d.span.file));
-  let diagnostics: Diagnostic[] = [...prepared.project.problems, ...ruleDiagnostics];
+  let diagnostics: Diagnostic[] = withSecretsMasked([...prepared.project.problems, ...ruleDiagnostics], model);
 
   const directives = new Map<string, SuppressionDirective[]>();
   for (const file of model.files) {
@@ -265,4 +293,25 @@ function emptyRun(cwd: string, root: string, config: ResolvedConfig, extra: Part
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return compareSpans(a.span, b.span) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0);
+}
+
+/**
+ * Any diagnostic in a file that holds a hard-coded password gets that password's span as a secret,
+ * so no reporter shows it in a code frame — whichever rule reported.
+ */
+function withSecretsMasked(diagnostics: Diagnostic[], model: SchemaModel): Diagnostic[] {
+  const credentials = model.project?.credentials ?? [];
+  if (credentials.length === 0) return diagnostics;
+  const byFile = new Map<string, Span[]>();
+  for (const credential of credentials) {
+    const list = byFile.get(credential.secret.file);
+    if (list) list.push(credential.secret);
+    else byFile.set(credential.secret.file, [credential.secret]);
+  }
+  return diagnostics.map((d) => {
+    const secrets = byFile.get(d.span.file);
+    if (!secrets) return d;
+    const merged = [...(d.secrets ?? []), ...secrets.filter((s) => !(d.secrets ?? []).includes(s))];
+    return { ...d, secrets: merged };
+  });
 }

@@ -1,0 +1,1 @@
+export { scanProject, usesProjectFacts, type ScanOptions, type ScanResult } from './scan-project.js';
