@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/define-rule.js';
+import { jsonTypeStubFix, reportFix } from '../src/engine/fix-edits.js';
 import { qualifiedName } from '../src/model/model-queries.js';
 
 /**
@@ -32,7 +33,8 @@ import { qualifiedName } from '../src/model/model-queries.js';
  * ## How to fix
  * Call `.$type<YourType>()` on the column builder, with an interface that describes the document and
  * a version field if its shape will evolve. For SQLAlchemy, annotate `Mapped[YourTypedDict]` or use a
- * pydantic-backed type.
+ * pydantic-backed type. `schema-lint --fix --fix-type suggestion` inserts a
+ * `.$type<Record<string, unknown> /* TODO: describe the document *\/>()` stub to replace.
  *
  * ## References
  * - Drizzle ORM documentation, "Column types: jsonb" (`.$type<T>()`)
@@ -63,7 +65,7 @@ export default defineRule({
         if (column.declaredType !== undefined) return;
         const name = `${qualifiedName(table)}.${column.name}`;
         if (ignored.has(name) || ignored.has(`${table.name}.${column.name}`)) return;
-        context.report({ node: column, table, messageId: 'untyped', data: { column: name, type: column.type.sql } });
+        context.report({ node: column, table, messageId: 'untyped', data: { column: name, type: column.type.sql }, ...reportFix(jsonTypeStubFix(column, table)) });
       },
     };
   },

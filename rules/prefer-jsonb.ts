@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/define-rule.js';
+import { jsonbFix, reportFix } from '../src/engine/fix-edits.js';
 import { qualifiedName } from '../src/model/model-queries.js';
 
 /**
@@ -30,7 +31,7 @@ import { qualifiedName } from '../src/model/model-queries.js';
  *
  * ## How to fix
  * Replace `json(...)` with `jsonb(...)` (import `jsonb` from `drizzle-orm/pg-core`); `schema-lint --fix`
- * does this. In SQLAlchemy use `sqlalchemy.dialects.postgresql.JSONB`.
+ * does this, adding `jsonb` to the import (or renaming a `json` import nothing else uses). In SQLAlchemy use `sqlalchemy.dialects.postgresql.JSONB`.
  *
  * ## References
  * - PostgreSQL documentation, "JSON Types" (json vs jsonb)
@@ -60,7 +61,7 @@ export default defineRule({
         if (table.dialect !== 'postgresql' || column.type.name !== 'json') return;
         const name = `${qualifiedName(table)}.${column.name}`;
         if (ignored.has(name) || ignored.has(`${table.name}.${column.name}`)) return;
-        context.report({ node: column, table, messageId: 'preferJsonb', data: { column: name }, ...(column.typeSpan ? { span: column.typeSpan } : {}) });
+        context.report({ node: column, table, messageId: 'preferJsonb', data: { column: name }, ...(column.typeSpan ? { span: column.typeSpan } : {}), ...reportFix(jsonbFix(column, table)) });
       },
     };
   },

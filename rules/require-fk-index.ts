@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/define-rule.js';
+import { fkIndexFix, reportFix } from '../src/engine/fix-edits.js';
 import { describeForeignKey } from '../src/engine/identity.js';
 import { findCoveringIndex } from '../src/model/model-queries.js';
 
@@ -71,7 +72,7 @@ export default defineRule({
       foreignKey(fk, table) {
         if (ignored.has(table.name)) return;
         if (findCoveringIndex(table, fk.columns, { includePartial: options.partialIndexesCover })) return;
-        context.report({ node: fk, table, messageId: 'missingIndex', data: { fk: describeForeignKey(fk, table) } });
+        context.report({ node: fk, table, messageId: 'missingIndex', data: { fk: describeForeignKey(fk, table) }, ...reportFix(fkIndexFix(fk, table, context.model)) });
       },
     };
   },

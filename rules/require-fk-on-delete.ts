@@ -29,6 +29,7 @@ import { checkFkAction, fkActionOptions, type FkActionMessageData } from '../src
  * - `allow`: the actions the project accepts (default: all five). An explicit action outside the
  *   list is reported too: `{ "allow": ["restrict", "no action"] }` forbids `cascade`.
  * - `ignoreTables`: SQL names of tables whose foreign keys are not checked.
+ * - `fixAction` (default `"no action"`): the action `schema-lint --fix` writes; it must be in `allow`.
  *
  * ## How to fix
  * Pass `{ onDelete: '...' }` as the second argument of `.references()`, or call `.onDelete('...')`

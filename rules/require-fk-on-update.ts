@@ -27,6 +27,7 @@ import { checkFkAction, fkActionOptions, type FkActionMessageData } from '../src
  * ## Options
  * - `allow`: the actions the project accepts (default: all five).
  * - `ignoreTables`: SQL names of tables whose foreign keys are not checked.
+ * - `fixAction` (default `"no action"`): the action `schema-lint --fix` writes; it must be in `allow`.
  *
  * ## How to fix
  * Add `onUpdate` to the options of `.references()`, or call `.onUpdate('...')` on a table-level

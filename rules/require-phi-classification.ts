@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../src/engine/define-rule.js';
+import { classificationFix, reportFix } from '../src/engine/fix-edits.js';
 import { confidenceAtLeast } from '../src/model/governance.js';
 import { qualifiedName } from '../src/model/model-queries.js';
 
@@ -41,7 +42,8 @@ const CLASSES = ['phi', 'pii', 'special', 'credential'] as const;
  * `/** @credential password *\/` — or declare it in `schema-lint.classification.json`. If the column
  * is not sensitive, say why: `/** @not-sensitive boolean flag, holds no address *\/`. In SQLAlchemy,
  * use `info={"data_class": "phi", "category": "medication"}`. `schema-lint classify --write-manifest`
- * drafts the declarations for review.
+ * drafts the declarations for review, and `schema-lint --fix --fix-type suggestion` writes the
+ * inferred tag (or `info=`) into the code for review.
  *
  * ## References
  * - 45 CFR 164.514(b)(2) (HIPAA Safe Harbor identifiers); 45 CFR 160.103 (health information)
@@ -93,6 +95,7 @@ export default defineRule({
             table.source === 'sqlalchemy'
               ? `Declare it: \`info={"data_class": "${inferred.dataClass}", "category": "${inferred.category}"}\` on the column, or \`info={"data_class": "none", "reason": "..."}\` if it holds nothing sensitive.`
               : `Declare it: \`/** @${inferred.dataClass} ${inferred.category.replace(/^(phi|pii|special|credential)\./, '')} */\` on the column, or \`/** @not-sensitive <reason> */\` if it holds nothing sensitive.`,
+          ...reportFix(classificationFix(column, table, inferred.dataClass, inferred.category)),
         });
       },
     };

@@ -53,7 +53,7 @@ describe('rule inventory', () => {
   });
 
   it('every fixture folder names a rule, and every snapshot has its fixture', () => {
-    const known = new Set([...rules.map((r) => r.id), 'projects', 'drizzle', 'sqlalchemy', 'repos', 'phi', 'db-check']);
+    const known = new Set([...rules.map((r) => r.id), 'projects', 'drizzle', 'sqlalchemy', 'repos', 'phi', 'db-check', 'fix']);
     for (const entry of readdirSync(path.join(root, 'fixtures'), { withFileTypes: true })) {
       if (entry.isDirectory()) expect(known.has(entry.name), `fixtures/${entry.name} names no rule`).toBe(true);
     }

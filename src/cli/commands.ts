@@ -3,15 +3,18 @@ import picomatch from 'picomatch';
 import path from 'node:path';
 import { z } from 'zod';
 import { rules as registry } from '../../rules/index.js';
-import { didYouMean } from '../config/config-problem.js';
+import { didYouMean, type ConfigProblem } from '../config/config-problem.js';
+import type { Diagnostic } from '../engine/diagnostic.js';
 import { loadRuleDocs } from '../docs/rule-doc.js';
 import { docsUrl } from '../engine/define-rule.js';
 import { reservedIdDocs } from '../engine/reserved-ids.js';
 import { buildBaseline, writeBaseline } from '../lint/baseline.js';
 import { DEFAULT_CACHE_FILE } from '../lint/cache.js';
 import { timed } from '../lint/timing.js';
-import { lintSync, prepareProject, type LintRun, type PreparedProject } from '../lint/lint.js';
-import { buildInventory, formatInventoryMarkdown, formatInventoryText, mergeManifestSkeleton, writeJsonAtomically } from '../classification/inventory.js';
+import { lintSync, prepareProject, type LintOptions, type LintRun, type PreparedProject } from '../lint/lint.js';
+import { computeFixes, writeFixes, type FixKind } from '../fix/fix-project.js';
+import { formatFixDiff, formatFixSummary } from '../fix/format-fix-summary.js';
+import { buildInventory, formatInventoryMarkdown, formatInventoryText, mergeManifestSkeleton, writeJsonAtomically, type InventoryRow } from '../classification/inventory.js';
 import { loadManifest, type Manifest } from '../classification/manifest.js';
 import { ALWAYS_IGNORED, collectInputs } from '../lint/collect-inputs.js';
 import { loadConfig } from '../config/load-config.js';
@@ -21,6 +24,7 @@ import { toModelJson } from '../model/model-json.js';
 import { reporters, type ReporterContext, type ReportInput } from '../reporters/index.js';
 import { relativePosix } from '../reporters/paths.js';
 import { TOOL_VERSION } from '../version.js';
+import { readSourceFile } from '../loaders/source-file.js';
 import { ExitCode } from './exit-code.js';
 import { decideColor, type CliIo } from './io.js';
 import { LINT_FORMATS, writeProblems, type Command, type CommonArgs } from './run-cli.js';
@@ -43,6 +47,8 @@ export async function runCommand(command: Command, io: CliIo): Promise<ExitCode>
       return classifyCommand(command.args, command.writeManifest, io);
     case 'db-check':
       return dbCheckCommand(command, io);
+    case 'report':
+      return reportCommand(command, io);
   }
 }
 
@@ -56,6 +62,10 @@ function lintCommand(args: CommonArgs, io: CliIo): ExitCode {
   }
   if (args.writeBaseline !== undefined && args.baseline !== undefined) {
     return writeProblems(io, [{ code: 'invalid-argument', source: '--write-baseline', path: [], message: 'cannot be combined with --baseline; write a fresh baseline, or apply one.' }]);
+  }
+  if (args.fix || args.fixDryRun || args.fixTypes.length > 0) {
+    const fixed = fixCommand(args, io);
+    if (fixed !== undefined) return fixed;
   }
   const result = runLint(args, io);
   if (!result.ok) return ExitCode.Fatal;
@@ -97,6 +107,10 @@ function lintCommand(args: CommonArgs, io: CliIo): ExitCode {
   const report = timed('report', () => reporters[args.format as keyof typeof reporters](input, context));
   if (!writeReport(report, args.outputFile, io)) return ExitCode.Fatal;
 
+  return exitCodeFor(diagnostics, args, io);
+}
+
+function exitCodeFor(diagnostics: readonly Diagnostic[], args: CommonArgs, io: CliIo): ExitCode {
   const active = diagnostics.filter((d) => !d.suppression);
   const errors = active.filter((d) => d.severity === 'error').length;
   const warnings = active.length - errors;
@@ -109,8 +123,43 @@ function lintCommand(args: CommonArgs, io: CliIo): ExitCode {
   return ExitCode.Ok;
 }
 
-function runLint(args: CommonArgs, io: CliIo): { ok: true; run: LintRun } | { ok: false } {
-  const result = lintSync({
+const FIX_TYPES: readonly FixKind[] = ['safe', 'suggestion'];
+
+/**
+ * `--fix`, `--fix-dry-run`, `--fix-type`. With --fix the fixes are written, then the lint command
+ * reports what remains (its exit code reflects that), so this returns undefined; a dry run prints
+ * the diff and returns the exit code the fixed project would give.
+ */
+function fixCommand(args: CommonArgs, io: CliIo): ExitCode | undefined {
+  const problems: ConfigProblem[] = [];
+  for (const type of args.fixTypes) {
+    if ((FIX_TYPES as readonly string[]).includes(type)) continue;
+    const hint = didYouMean(type, FIX_TYPES);
+    problems.push({ code: 'invalid-argument', source: '--fix-type', path: [], message: `unknown fix type "${type}"; expected ${FIX_TYPES.join(' or ')}.`, ...(hint ? { hint } : {}) });
+  }
+  if (!args.fix && !args.fixDryRun) problems.push({ code: 'invalid-argument', source: '--fix-type', path: [], message: 'needs --fix or --fix-dry-run.' });
+  if (args.writeBaseline !== undefined) problems.push({ code: 'invalid-argument', source: '--fix', path: [], message: 'cannot be combined with --write-baseline; fix first, then write the baseline.' });
+  if (args.fixDryRun && args.format !== 'text') problems.push({ code: 'invalid-argument', source: '--fix-dry-run', path: [], message: `prints a unified diff; it cannot be combined with --format ${args.format}.` });
+  if (problems.length > 0) return writeProblems(io, problems);
+  const kinds = new Set<FixKind>(args.fixTypes.length > 0 ? (args.fixTypes as FixKind[]) : ['safe']);
+  const fixed = timed('fix', () => computeFixes({ ...lintOptions(args, io), kinds }));
+  if (fixed.ok === false) return writeProblems(io, fixed.problems);
+  if (fixed.ok === 'empty') return undefined;
+  const { run } = fixed;
+  if (args.fixDryRun) {
+    if (!writeReport(formatFixDiff(run, io.cwd), args.outputFile, io)) return ExitCode.Fatal;
+    io.stderr.write(formatFixSummary(run, io.cwd, { dryRun: true }));
+    const remaining = args.quiet ? run.remaining.diagnostics.filter((d) => d.severity === 'error') : run.remaining.diagnostics;
+    return exitCodeFor(remaining, args, io);
+  }
+  const write = writeFixes(run.changes);
+  io.stderr.write(formatFixSummary(run, io.cwd, { dryRun: false, write }));
+  // NOTE: a file that could not be written is an I/O failure, not a finding: exit 2.
+  return write.failed.length > 0 ? ExitCode.Fatal : undefined;
+}
+
+function lintOptions(args: CommonArgs, io: CliIo): LintOptions {
+  return {
     cwd: io.cwd,
     paths: args.paths,
     ...(args.config ? { configFile: args.config } : {}),
@@ -119,7 +168,11 @@ function runLint(args: CommonArgs, io: CliIo): { ok: true; run: LintRun } | { ok
     ...(io.env['SCHEMA_LINT_TODAY'] ? { today: io.env['SCHEMA_LINT_TODAY'] } : {}),
     ...(args.cache ? { cacheFile: cacheFileOf(args.cacheLocation, io.cwd) } : {}),
     overrides: { ...(args.preset !== undefined ? { preset: args.preset } : {}), rules: args.rule },
-  });
+  };
+}
+
+function runLint(args: CommonArgs, io: CliIo): { ok: true; run: LintRun } | { ok: false } {
+  const result = lintSync(lintOptions(args, io));
   if (!result.ok) {
     writeProblems(io, result.problems);
     return { ok: false };
@@ -137,11 +190,9 @@ export function reporterContext(run: LintRun, io: CliIo, color: boolean): Report
     docs: loadRuleDocs(),
     readSource: (file) => {
       if (!sources.has(file)) {
-        try {
-          sources.set(file, readFileSync(file, 'utf8'));
-        } catch {
-          sources.set(file, undefined);
-        }
+        // NOTE: through readSourceFile, so a FIFO, a directory or a binary file is never read raw.
+        const read = readSourceFile(file);
+        sources.set(file, read.ok ? read.text : undefined);
       }
       return sources.get(file);
     },
@@ -378,4 +429,53 @@ function cacheFileOf(location: string | undefined, cwd: string): string {
     // a new file
   }
   return isDirectory ? path.join(absolute, DEFAULT_CACHE_FILE) : absolute;
+}
+
+const REPORT_FORMATS = ['html', 'markdown'] as const;
+
+async function reportCommand(command: Extract<Command, { name: 'report' }>, io: CliIo): Promise<ExitCode> {
+  const { args } = command;
+  // NOTE: the shared --format defaults to `text`; for `report` that means the HTML report.
+  const format = args.format === 'text' ? 'html' : args.format;
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+    const hint = didYouMean(format, REPORT_FORMATS);
+    return writeProblems(io, [{ code: 'invalid-argument', source: '--format', path: [], message: `unknown format "${format}" for report; expected html or markdown.`, ...(hint ? { hint } : {}) }]);
+  }
+  let previous: InventoryRow[] | undefined;
+  if (command.previousInventory !== undefined) {
+    try {
+      previous = JSON.parse(readFileSync(path.resolve(io.cwd, command.previousInventory), 'utf8')) as InventoryRow[];
+      if (!Array.isArray(previous)) throw new Error('expected the JSON array `schema-lint classify --format json` prints');
+    } catch (error) {
+      return writeProblems(io, [{ code: 'invalid-argument', source: '--previous-inventory', path: [], message: `cannot read ${command.previousInventory}: ${(error as Error).message}.` }]);
+    }
+  }
+  const result = runLint(args, io);
+  if (!result.ok) return ExitCode.Fatal;
+  const { run } = result;
+  const { renderHtmlReport, formatMarkdownSummary } = await import('../report/index.js');
+  const outputFile = args.outputFile ?? (format === 'html' ? 'schema-lint-report.html' : undefined);
+  // NOTE: source links in the HTML are relative to the folder the report is written to.
+  const root = outputFile !== undefined ? path.dirname(path.resolve(io.cwd, outputFile)) : io.cwd;
+  const data = {
+    model: run.model,
+    diagnostics: run.diagnostics,
+    inventory: buildInventory(run.model, (file) => relativePosix(root, file)),
+    toolVersion: TOOL_VERSION,
+    root,
+    generatedAt: new Date().toISOString(),
+    ...(command.title !== undefined ? { title: command.title } : {}),
+    ...(command.sourceLinkBase !== undefined ? { sourceLinkBase: command.sourceLinkBase } : {}),
+  };
+  const text =
+    format === 'markdown'
+      ? formatMarkdownSummary({
+          ...data,
+          ...(run.baseline ? { baseline: { file: run.baseline.file, matched: run.baseline.matched, stale: run.baseline.stale.length } } : {}),
+          ...(previous ? { previous } : {}),
+        })
+      : await renderHtmlReport(data);
+  if (!writeReport(text, outputFile, io)) return ExitCode.Fatal;
+  if (outputFile !== undefined) io.stderr.write(`schema-lint: wrote ${relativePosix(io.cwd, path.resolve(io.cwd, outputFile))} (${run.model.tables.length} tables, ${run.diagnostics.filter((d) => !d.suppression).length} findings).\n`);
+  return ExitCode.Ok;
 }

@@ -26,6 +26,12 @@ export interface CommonArgs {
   readonly sarifCategory?: string;
   readonly cache: boolean;
   readonly cacheLocation?: string;
+  /** `--fix`: write the fixes of the selected kinds. */
+  readonly fix: boolean;
+  /** `--fix-type`, comma lists split; empty = not given (safe). */
+  readonly fixTypes: readonly string[];
+  /** `--fix-dry-run`: print the fixes as a unified diff, write nothing. */
+  readonly fixDryRun: boolean;
 }
 
 type Command =
@@ -36,6 +42,7 @@ type Command =
   | { readonly name: 'init'; readonly args: CommonArgs; readonly force: boolean }
   | { readonly name: 'print-config'; readonly args: CommonArgs; readonly file?: string }
   | { readonly name: 'classify'; readonly args: CommonArgs; readonly writeManifest?: string }
+  | { readonly name: 'report'; readonly args: CommonArgs; readonly previousInventory?: string; readonly sourceLinkBase?: string; readonly title?: string }
   | { readonly name: 'db-check'; readonly args: CommonArgs; readonly databaseUrl?: string; readonly migrations?: string; readonly schemas: readonly string[]; readonly statementTimeout?: number };
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -84,6 +91,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
         };
       },
     )
+    .command(
+      'report [paths..]',
+      'Write the governance report: a self-contained HTML file with the ER diagram, data map and findings (--format html), or a Markdown summary for pull requests (--format markdown)',
+      (y) =>
+        withPaths(y)
+          .option('previous-inventory', { type: 'string', describe: 'markdown: `classify --format json` output of the base branch, to list sensitive-data changes' })
+          .option('source-link-base', { type: 'string', describe: 'html: make source links `<base><path>#L<line>` (e.g. a GitHub blob URL ending in /)' })
+          .option('title', { type: 'string', describe: 'html: the report title' }),
+      (a) => {
+        command = {
+          name: 'report',
+          args: common(a),
+          ...(a['previous-inventory'] !== undefined ? { previousInventory: String(a['previous-inventory']) } : {}),
+          ...(a['source-link-base'] !== undefined ? { sourceLinkBase: String(a['source-link-base']) } : {}),
+          ...(a['title'] !== undefined ? { title: String(a['title']) } : {}),
+        };
+      },
+    )
     .command('init', 'Write a starter schema-lint.config.json for this project', (y) => y.option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing config' }), (a) => {
       command = { name: 'init', args: common(a), force: a['force'] === true };
     })
@@ -106,6 +131,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     .option('cache', { type: 'boolean', default: false, describe: `Reuse what earlier runs derived from unchanged files (${DEFAULT_CACHE_FILE})` })
     .option('cache-location', { type: 'string', describe: `Cache file (default ${DEFAULT_CACHE_FILE} in the working directory)` })
     .option('exit-zero', { type: 'boolean', default: false, describe: 'Exit 0 even when problems are found (configuration errors still exit 2)' })
+    .option('fix', { type: 'boolean', default: false, describe: 'Fix what can be fixed in the schema files (safe fixes; see --fix-type), then report what remains' })
+    .option('fix-type', { type: 'string', array: true, default: [] as string[], describe: 'Fixes to apply with --fix or --fix-dry-run: safe (default), suggestion; repeatable or comma-separated' })
+    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Print the fixes --fix would make as a unified diff; change nothing' })
     .option('color', { type: 'boolean', describe: 'Force colour on (--color) or off (--no-color)' })
     .strictOptions()
     .strictCommands()
@@ -174,6 +202,9 @@ function common(a: Record<string, unknown>): CommonArgs {
     cache: a['cache'] === true || a['cache-location'] !== undefined,
     ...(a['cache-location'] !== undefined ? { cacheLocation: String(a['cache-location']) } : {}),
     ...(typeof a['color'] === 'boolean' ? { color: a['color'] } : {}),
+    fix: a['fix'] === true,
+    fixTypes: ((a['fix-type'] as string[] | undefined) ?? []).flatMap((t) => String(t).split(',')).map((t) => t.trim()).filter(Boolean),
+    fixDryRun: a['fix-dry-run'] === true,
   };
 }
 

@@ -82,6 +82,8 @@ export interface ReportDescriptor<Msgs extends MessageFns, M extends keyof Msgs>
   readonly help?: string;
   readonly related?: readonly RelatedLocation[];
   readonly fixes?: readonly Fix[];
+  /** Why no fix is attached although the rule is fixable; shown with the diagnostic. */
+  readonly noFixReason?: string;
   /** Source ranges holding secrets, masked in code frames by every reporter. */
   readonly secrets?: readonly Span[];
 }

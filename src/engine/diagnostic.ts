@@ -59,6 +59,8 @@ export interface Diagnostic {
   readonly properties: DiagnosticProperties;
   readonly related?: readonly RelatedLocation[];
   readonly fixes?: readonly Fix[];
+  /** Why a fixable rule attaches no fix to this diagnostic (the code is built by a helper, ...). */
+  readonly noFixReason?: string;
   /** Set when an inline directive or the baseline suppresses the diagnostic. */
   readonly suppression?: Suppression;
   /** Source ranges holding secrets (passwords): every reporter masks them in code it shows. */

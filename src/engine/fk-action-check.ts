@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { REFERENTIAL_ACTIONS, type ForeignKey, type ReferentialAction, type Table } from '../model/schema-model.js';
+import type { Fix } from './diagnostic.js';
 import type { RuleVisitor } from './define-rule.js';
+import { fkActionFix, reportFix } from './fix-edits.js';
 import { describeForeignKey } from './identity.js';
 
 /** Options shared by require-fk-on-delete and require-fk-on-update. */
@@ -11,6 +13,7 @@ export const fkActionOptions = z
       .nonempty()
       .default([...REFERENTIAL_ACTIONS] as [ReferentialAction, ...ReferentialAction[]]),
     ignoreTables: z.array(z.string()).default([]),
+    fixAction: z.enum(REFERENTIAL_ACTIONS as unknown as [ReferentialAction, ...ReferentialAction[]]).default('no action'),
   })
   .strict();
 
@@ -23,6 +26,8 @@ interface FkActionReporter {
     messageId: 'missing' | 'notAllowed';
     data: FkActionMessageData;
     help?: string;
+    fixes?: readonly Fix[];
+    noFixReason?: string;
   }): void;
 }
 
@@ -30,12 +35,22 @@ interface FkActionReporter {
 export function checkFkAction(which: 'onDelete' | 'onUpdate', reporter: FkActionReporter, options: z.output<typeof fkActionOptions>): RuleVisitor {
   const ignored = new Set(options.ignoreTables);
   const allowed = options.allow.map((a) => `'${a}'`).join(', ');
+  const fixAction = options.fixAction;
+  // NOTE: the fix writes `fixAction`; the default 'no action' is what the database does for an
+  // undeclared action, so the fix changes no behaviour, it only records the decision.
+  const actionFix = (fk: ForeignKey, table: Table) => {
+    if (!options.allow.includes(fixAction)) return { noFixReason: `the fix would write '${fixAction}', which \`allow\` forbids; set the rule's fixAction option to an allowed action` };
+    if (fixAction === 'set null' && fk.columns.some((c) => table.columns.find((col) => col.name === c)?.nullable === false)) {
+      return { noFixReason: "'set null' cannot work on a NOT NULL column; choose another fixAction" };
+    }
+    return fkActionFix(fk, which, fixAction);
+  };
   return {
     foreignKey(fk, table) {
       if (ignored.has(table.name)) return;
       const action = fk[which];
       if (action === undefined) {
-        reporter.report({ node: fk, table, messageId: 'missing', data: { fk: describeForeignKey(fk, table) } });
+        reporter.report({ node: fk, table, messageId: 'missing', data: { fk: describeForeignKey(fk, table) }, ...reportFix(actionFix(fk, table)) });
       } else if (!options.allow.includes(action)) {
         reporter.report({
           node: fk,

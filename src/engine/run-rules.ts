@@ -74,6 +74,7 @@ function toDiagnostic(
     properties: { ...nodeProperties(d.node, d.table), ...d.properties },
     ...(d.related ? { related: d.related } : {}),
     ...(d.fixes ? { fixes: d.fixes } : {}),
+    ...(d.noFixReason ? { noFixReason: d.noFixReason } : {}),
     ...(d.secrets ? { secrets: d.secrets } : {}),
   };
 }

@@ -1,8 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import type * as Sarif from 'sarif';
-import type { Diagnostic } from '../engine/diagnostic.js';
+import type { Diagnostic, TextEdit } from '../engine/diagnostic.js';
 import { docsUrl } from '../engine/define-rule.js';
 import { reservedIdDocs } from '../engine/reserved-ids.js';
+import { createEditLocator, type LocatedEdit } from '../fix/edit-locator.js';
 import { findingHash, findingKey } from './fingerprint.js';
 import { folderUri, relativeUri } from './paths.js';
 import type { Reporter, ReporterContext, ReportInput } from './reporter.js';
@@ -24,6 +25,7 @@ export const formatSarif: Reporter = (input, context) => {
 };
 
 export function buildSarif(input: ReportInput, context: ReporterContext, limits = { maxResults: GITHUB_MAX_RESULTS, maxGzipBytes: GITHUB_MAX_GZIP_BYTES }): Sarif.Log {
+  const locate = createEditLocator(context.readSource);
   const rules: Sarif.ReportingDescriptor[] = [];
   const ruleIndex = new Map<string, number>();
   for (const { rule, severity } of input.rules) {
@@ -94,7 +96,7 @@ export function buildSarif(input: ReportInput, context: ReporterContext, limits 
         originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(context.sourceRoot) } },
         columnKind: 'utf16CodeUnits',
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: [...notifications, ...extra] }],
-        results: [...results].sort(byLocation).map((d) => toResult(d, context, d.ruleId.startsWith('schema-lint/') ? reserved(d.ruleId) : (ruleIndex.get(d.ruleId) ?? reserved(d.ruleId)))),
+        results: [...results].sort(byLocation).map((d) => toResult(d, context, d.ruleId.startsWith('schema-lint/') ? reserved(d.ruleId) : (ruleIndex.get(d.ruleId) ?? reserved(d.ruleId)), locate)),
       },
     ],
   });
@@ -126,7 +128,8 @@ export function buildSarif(input: ReportInput, context: ReporterContext, limits 
   return log;
 }
 
-function toResult(d: Diagnostic, context: ReporterContext, index: number): Sarif.Result {
+function toResult(d: Diagnostic, context: ReporterContext, index: number, locate: (edit: TextEdit) => LocatedEdit | undefined): Sarif.Result {
+  const fixes = (d.fixes ?? []).flatMap((f) => sarifFix(f, context, locate));
   return {
     ruleId: d.ruleId,
     ruleIndex: index,
@@ -136,10 +139,36 @@ function toResult(d: Diagnostic, context: ReporterContext, index: number): Sarif
     ...(d.related && d.related.length > 0
       ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, message: { text: r.message }, physicalLocation: physical(r.span, context) })) }
       : {}),
+    ...(fixes.length > 0 ? { fixes } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: findingHash(d, context.sourceRoot) },
     properties: { ...d.properties, findingKey: findingKey(d, context.sourceRoot) },
     ...(context.includeSuppressed ? { suppressions: d.suppression ? [{ kind: d.suppression.kind === 'inline' ? 'inSource' : 'external', justification: d.suppression.justification }] : [] } : {}),
   };
+}
+
+/**
+ * A fix as SARIF `fixes[]` (§3.55): per file an artifactChange whose replacements delete a region
+ * (empty for an insertion) and insert text. Line/column regions, like the results' (UTF-16
+ * columns). A fix whose edits cannot be located in their files is left out.
+ */
+function sarifFix(fix: NonNullable<Diagnostic['fixes']>[number], context: ReporterContext, locate: (edit: TextEdit) => LocatedEdit | undefined): Sarif.Fix[] {
+  const located = fix.edits.map(locate);
+  if (located.some((e) => e === undefined)) return [];
+  const byFile = new Map<string, LocatedEdit[]>();
+  for (const e of located as LocatedEdit[]) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+  return [
+    {
+      description: { text: `${fix.kind === 'suggestion' ? 'Suggestion: ' : ''}${fix.description}` },
+      artifactChanges: [...byFile].map(([file, edits]) => ({
+        artifactLocation: { uri: relativeUri(context.sourceRoot, file), uriBaseId: '%SRCROOT%' },
+        replacements: edits.map((e) => ({
+          deletedRegion: { startLine: e.start.line, startColumn: e.start.column, endLine: e.end.line, endColumn: e.end.column },
+          ...(e.text !== '' ? { insertedContent: { text: e.text } } : {}),
+        })),
+      })),
+      properties: { kind: fix.kind },
+    },
+  ];
 }
 
 function location(d: Diagnostic, context: ReporterContext): Sarif.Location {

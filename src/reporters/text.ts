@@ -45,6 +45,8 @@ export const formatText: Reporter = (input, context) => {
     summary = `${mark} ${visible.length} ${plural(visible.length, 'problem')} (${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}) in ${files} ${plural(files, 'file')}; checked ${scope}.`;
     const fixable = visible.filter((d) => d.fixes?.some((f) => f.kind === 'safe')).length;
     if (fixable > 0) summary += `\n  ${fixable} ${plural(fixable, 'problem')} fixable with \`--fix\`.`;
+    const suggested = visible.filter((d) => d.fixes?.some((f) => f.kind === 'suggestion')).length;
+    if (suggested > 0) summary += `\n  ${suggested} ${plural(suggested, 'problem')} with suggestions: review them with \`--fix-dry-run --fix-type suggestion\`, apply with \`--fix --fix-type suggestion\`.`;
   }
   const baselined = input.diagnostics.filter((d) => d.suppression?.kind === 'baseline').length;
   const inline = suppressed - baselined;
@@ -68,6 +70,8 @@ export const formatText: Reporter = (input, context) => {
       if (frame) lines.push(frame.replace(/^/gm, '  '));
     }
     if (d.help) lines.push(`  ${chalk.cyan('help:')} ${d.help}`);
+    for (const fix of d.fixes ?? []) lines.push(`  ${chalk.green(fix.kind === 'safe' ? 'fix:' : 'suggestion:')} ${fix.description}`);
+    if (d.noFixReason) lines.push(`  ${chalk.dim(`no automatic fix: ${d.noFixReason}.`)}`);
     for (const related of d.related ?? []) {
       lines.push(`  ${chalk.dim('note:')} ${related.message} (${relativePosix(context.cwd, related.span.file)}:${related.span.start.line}:${related.span.start.column})`);
     }

@@ -7,6 +7,7 @@ import {
   type DocTag,
   type EnumType,
   type ForeignKey,
+  type ForeignKeyFixAnchor,
   type Index,
   type IndexElement,
   type PrimaryKey,
@@ -16,12 +17,13 @@ import {
 } from '../../model/schema-model.js';
 import type { Span } from '../../model/span.js';
 import type { LoadProblem } from '../load-problem.js';
-import { readSourceFile } from '../source-file.js';
+import { readSourceFile, type ReadResult } from '../source-file.js';
 import { spanOfNode, spanOfRange } from '../spans.js';
 import { loadTypeScript, type TS } from '../typescript.js';
 import { timed } from '../../lint/timing.js';
 import { SERIAL_BUILDERS, sqlTypeOf, type ExternalTable } from './builders.js';
 import { Evaluator, type EvaluatorHost, type ModuleInfo } from './evaluator.js';
+import { DrizzleFixAnchors } from './fix-anchors.js';
 import { ModuleResolver } from './module-resolver.js';
 import { formatUserTypeName } from './pg-types.js';
 import { parseModule } from './parse-module.js';
@@ -38,6 +40,8 @@ export interface LoaderStats {
 export interface DrizzleLoadOptions {
   /** How Drizzle derives SQL names for columns declared without one (drizzle config `casing`). */
   readonly casing?: Casing;
+  /** Reads a source file; the fix runner passes edited texts that are not on disk yet. Default: the file system. */
+  readonly readSource?: (file: string) => ReadResult;
 }
 
 export interface DrizzleLoadResult {
@@ -100,6 +104,7 @@ interface PendingForeignKey {
   readonly target: { readonly decl?: TableDecl; readonly external?: ExternalTable; readonly codeName: string; readonly keys: readonly string[] };
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
+  readonly fix?: ForeignKeyFixAnchor;
 }
 
 class DrizzleLoader implements EvaluatorHost {
@@ -107,6 +112,7 @@ class DrizzleLoader implements EvaluatorHost {
   private readonly resolver = new ModuleResolver(this.ts);
   private readonly modules = new Map<string, ModuleInfo | null>();
   private readonly evaluator = new Evaluator(this);
+  private readonly anchors = new DrizzleFixAnchors(this.ts, (file) => this.modules.get(file) ?? undefined);
   private readonly tableDecls: TableDecl[] = [];
   private readonly enumDecls: EnumDecl[] = [];
   private readonly problems: LoadProblem[] = [];
@@ -195,7 +201,7 @@ class DrizzleLoader implements EvaluatorHost {
     const cached = this.modules.get(file);
     if (cached !== undefined) return cached ?? undefined;
     this.filesRead++;
-    const result = readSourceFile(file);
+    const result = (this.options.readSource ?? readSourceFile)(file);
     if (!result.ok) {
       this.problems.push(result.problem);
       this.modules.set(file, null);
@@ -344,6 +350,8 @@ class DrizzleLoader implements EvaluatorHost {
       docTags: decl.declarationNode ? this.docTags(decl.declarationNode) : [],
       span: tableSpan,
     };
+    const tableFix = this.anchors.table(decl);
+    if (tableFix) table.fix = tableFix;
     const read: ReadTable = { decl, table, byKey: new Map(), drizzleNameByKey: new Map(), pendingForeignKeys: [], constraints: [] };
 
     for (const property of effectiveProps(columnsValue)) {
@@ -458,6 +466,8 @@ class DrizzleLoader implements EvaluatorHost {
       span: spanOfRange(sf, property.node.getStart(sf), property.node.end),
       ...(property.viaSpread ? { inheritedFrom: `${spanOfNode(property.viaSpread).file}:${spanOfNode(property.viaSpread).start.line}` } : {}),
     };
+    const columnFix = this.anchors.column(property, state, read.decl);
+    if (columnFix) column.fix = columnFix;
     if (state.primaryKey) {
       table.primaryKeyDeclarations.push({ kind: 'primaryKey', declaredVia: 'column', name: `${table.name}_pkey`, columns: [sqlName], span: spanOfMethod(ts, state.primaryKey.node) });
     }
@@ -485,6 +495,7 @@ class DrizzleLoader implements EvaluatorHost {
     const onDelete = this.action(prop(actions, 'onDelete'), span);
     const onUpdate = this.action(prop(actions, 'onUpdate'), span);
     const explicitName = asString(prop(actions, 'name'));
+    const fix = this.anchors.references(call, read.decl);
     const base = {
       span,
       declaredVia: 'column' as const,
@@ -492,6 +503,7 @@ class DrizzleLoader implements EvaluatorHost {
       columns: [{ decl: read.decl, key }],
       ...(onDelete ? { onDelete } : {}),
       ...(onUpdate ? { onUpdate } : {}),
+      ...(fix ? { fix } : {}),
     };
     if (targetValue.kind === 'columnRef') {
       read.pendingForeignKeys.push({ ...base, target: { decl: targetValue.decl, codeName: targetValue.decl.exportName ?? '(anonymous)', keys: [targetValue.key] } });
@@ -660,7 +672,8 @@ class DrizzleLoader implements EvaluatorHost {
         const first = targets[0];
         const onDelete = state.onDelete ? this.action(state.onDelete, state.node) : undefined;
         const onUpdate = state.onUpdate ? this.action(state.onUpdate, state.node) : undefined;
-        const actions = { ...(onDelete ? { onDelete } : {}), ...(onUpdate ? { onUpdate } : {}) };
+        const fix = this.anchors.foreignKeyChain(state.node, read.decl);
+        const actions = { ...(onDelete ? { onDelete } : {}), ...(onUpdate ? { onUpdate } : {}), ...(fix ? { fix } : {}) };
         if (first?.kind === 'externalColumn' && targets.every((t) => t.kind === 'externalColumn' && t.table === first.table)) {
           read.pendingForeignKeys.push({
             span,
@@ -726,6 +739,7 @@ class DrizzleLoader implements EvaluatorHost {
         ...(pending.onUpdate ? { onUpdate: pending.onUpdate } : {}),
         declaredVia: pending.declaredVia,
         span: pending.span,
+        ...(pending.fix ? { fix: pending.fix } : {}),
       };
       table.foreignKeys.push(fk);
     }

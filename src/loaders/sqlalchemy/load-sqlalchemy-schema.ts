@@ -4,19 +4,24 @@ import {
   type CheckConstraint,
   type Column,
   type ColumnDefault,
+  type ColumnFixAnchor,
   type EnumType,
   type ForeignKey,
+  type ForeignKeyFixAnchor,
   type Index,
   type IndexElement,
   type PrimaryKey,
   type ReferentialAction,
   type SqlType,
   type Table,
+  type TableFixAnchor,
   type UniqueConstraint,
 } from '../../model/schema-model.js';
 import type { Span } from '../../model/span.js';
 import type { LoadProblem } from '../load-problem.js';
-import { readSourceFile } from '../source-file.js';
+import { readSourceFile, type ReadResult } from '../source-file.js';
+import { bracketed, callArgs, classTableArgs, indexInScope, keywordSlot, pythonStyle } from './fix-anchors.js';
+import { indentBefore } from '../../fix/source-text.js';
 import { dottedName, parsePython, type PyArg, type PyExpr, type PyStmt, type Range } from './python-ast.js';
 import { collectBindings, exprText, moduleFile, packageRootOf, Resolver, type AssignStmt, type ClassRef, type ClassStmt, type DefStmt, type PyModule, type Resolved } from './python-modules.js';
 import {
@@ -54,8 +59,13 @@ export function mightBeSqlAlchemySchema(text: string): boolean {
  * Loads SQLAlchemy (declarative, imperative, Flask-SQLAlchemy, SQLModel) model files into
  * the intermediate model, syntactically: Python code is parsed, never imported or run.
  */
-export function loadSqlAlchemySchema(rootFiles: readonly string[]): SqlAlchemyLoadResult {
-  return new SqlAlchemyLoader().load(rootFiles);
+export interface SqlAlchemyLoadOptions {
+  /** Reads a source file; the fix runner passes edited texts that are not on disk yet. Default: the file system. */
+  readonly readSource?: (file: string) => ReadResult;
+}
+
+export function loadSqlAlchemySchema(rootFiles: readonly string[], options: SqlAlchemyLoadOptions = {}): SqlAlchemyLoadResult {
+  return new SqlAlchemyLoader(options).load(rootFiles);
 }
 
 // ── internal shapes ─────────────────────────────────────────────────────────
@@ -107,6 +117,7 @@ interface FkPlan {
   readonly onDelete?: ReferentialAction;
   readonly onUpdate?: ReferentialAction;
   readonly declaredVia: 'column' | 'table';
+  readonly fix?: ForeignKeyFixAnchor;
 }
 
 interface ColumnPlan {
@@ -132,6 +143,7 @@ interface ColumnPlan {
   declaredType?: string;
   inheritedFrom?: string;
   order: number[];
+  fix?: ColumnFixAnchor;
 }
 
 interface ConstraintPlan {
@@ -162,6 +174,9 @@ interface TablePlan {
   info?: Record<string, unknown>;
   readonly classStmt?: ClassStmt;
   readonly tableKey?: string;
+  /** The code this table owns (its class or Table call): fix anchors outside it are dropped. */
+  readonly ownRange: Range;
+  fix?: TableFixAnchor;
 }
 
 type MutableTable = Omit<Table, 'columns' | 'foreignKeys' | 'indexes' | 'uniqueConstraints' | 'checks' | 'primaryKeyDeclarations' | 'primaryKey'> & {
@@ -202,6 +217,8 @@ class SqlAlchemyLoader {
   private readonly enums = new Map<string, EnumType>();
   private nextRank = 0;
 
+  constructor(private readonly options: SqlAlchemyLoadOptions = {}) {}
+
   load(rootFiles: readonly string[]): SqlAlchemyLoadResult {
     const roots = rootFiles.map((f) => path.resolve(f));
     const reached = this.reachableModules(roots);
@@ -238,7 +255,7 @@ class SqlAlchemyLoader {
   private read(file: string): ReturnType<typeof readSourceFile> {
     let result = this.texts.get(file);
     if (!result) {
-      result = readSourceFile(file);
+      result = (this.options.readSource ?? readSourceFile)(file);
       this.texts.set(file, result);
     }
     return result;
@@ -526,10 +543,13 @@ class SqlAlchemyLoader {
       constraints: [],
       unreadable: new Set(),
       classStmt: stmt,
+      ownRange: { from: stmt.from, to: stmt.to },
     };
     this.readClassColumns(info, mro, plan);
     const tableArgs = this.lookupTableArgs(mro);
     if (tableArgs) this.readTableArgs(tableArgs.expr, tableArgs.module, plan);
+    const ownArgs = classAttr(stmt, '__table_args__') !== undefined || stmt.body.some((s) => s.kind === 'def' && s.name === '__table_args__');
+    plan.fix = { style: pythonStyle(module), sqlalchemy: { ...indexInScope(module, this.resolver, info.root.flavour === 'flask' ? mro.map((c) => flaskInstanceOf(c.ref.stmt)).find((db) => db !== undefined && module.bindings.has(db)) : undefined), ...classTableArgs(module, stmt, tableArgs !== undefined && !ownArgs) } };
     return plan;
   }
 
@@ -828,6 +848,7 @@ class SqlAlchemyLoader {
         if (isTypedJsonAnnotation(stripped, (e) => this.typingName(e, module))) column.declaredType = exprText(module, stripped);
       }
     }
+    if (!annotated) column.fix = this.columnAnchor(call, module, range, false);
     if (!column.type && column.fks.length > 0) column.type = { base: UNKNOWN_TYPE, builder: 'ForeignKey', fromForeignKey: true };
     if (!column.type) {
       this.problem('schema-lint/unresolved-reference', module, call ?? range, `Cannot determine the type of column \`${key}\`: no type is passed${mapped ? ' and the Mapped[] annotation has none' : ''}.`, 'Pass a SQLAlchemy type as the first argument.');
@@ -897,10 +918,12 @@ class SqlAlchemyLoader {
     if (index) column.index = index;
     const nullable = keyword(call, 'nullable');
     if (nullable?.kind === 'bool') column.nullable = nullable.value;
+    if (call) column.fix = this.columnAnchor(call, module, range, true);
     const foreignKey = call?.args.find((a) => a.name === 'foreign_key');
     if (foreignKey && foreignKey.value.kind === 'string') {
       const onDelete = this.action(keyword(call, 'ondelete'), module);
-      column.fks.push({ module, range: foreignKey, columns: [key], targets: [{ kind: 'string', text: foreignKey.value.value }], declaredVia: 'column', ...(onDelete ? { onDelete } : {}) });
+      const fix = this.foreignKeyAnchor(call!, module, true);
+      column.fks.push({ module, range: foreignKey, columns: [key], targets: [{ kind: 'string', text: foreignKey.value.value }], declaredVia: 'column', ...(onDelete ? { onDelete } : {}), ...(fix ? { fix } : {}) });
       if (!sa && !saType) column.type = { base: UNKNOWN_TYPE, builder: 'ForeignKey', fromForeignKey: true };
     }
     const defaultArg = call?.args.find((a) => a.name === 'default' || a.name === 'default_factory') ?? (call ? undefined : plainDefault ? { value: plainDefault } : undefined);
@@ -1305,6 +1328,42 @@ class SqlAlchemyLoader {
     return undefined;
   }
 
+  /** The column's declaration; without a call (`name: Mapped[str]`), only where it is. */
+  private columnAnchor(call: (PyExpr & { kind: 'call' }) | undefined, module: PyModule, range: Range, sqlmodelField: boolean): ColumnFixAnchor | undefined {
+    const text = module.ast.text;
+    const indent = indentBefore(text, range.from);
+    if (!call) return { style: pythonStyle(module), start: range.from, ...(indent !== undefined ? { indent } : {}) };
+    const args = callArgs(text, call);
+    if (!args) return undefined;
+    const info = keyword(call, 'info');
+    const infoAnchor = info ? bracketed(text, info) : undefined;
+    return {
+      style: pythonStyle(module),
+      start: range.from,
+      ...(indent !== undefined ? { indent } : {}),
+      call: args,
+      keywords: call.args.flatMap((a) => (a.name ? [a.name] : a.star === '**' ? ['**'] : [])),
+      ...(infoAnchor && info?.kind === 'dict' ? { info: infoAnchor } : {}),
+      ...(sqlmodelField ? { sqlmodelField: true } : {}),
+    };
+  }
+
+  private foreignKeyAnchor(call: PyExpr & { kind: 'call' }, module: PyModule, sqlmodelField: boolean): ForeignKeyFixAnchor | undefined {
+    const args = callArgs(module.ast.text, call);
+    if (!args) return undefined;
+    const onDeleteSlot = keywordSlot(call, 'ondelete');
+    const onUpdateSlot = keywordSlot(call, 'onupdate');
+    return {
+      style: pythonStyle(module),
+      syntax: 'sqlalchemy',
+      args,
+      ...(onDeleteSlot ? { onDeleteSlot } : {}),
+      ...(onUpdateSlot ? { onUpdateSlot } : {}),
+      ...(call.args.some((a) => a.star === '**') ? { optionsOpaque: true } : {}),
+      ...(sqlmodelField ? { sqlmodelField: true } : {}),
+    };
+  }
+
   // ── foreign keys ───────────────────────────────────────────────────────────
 
   private readForeignKeyCall(call: PyExpr & { kind: 'call' }, module: PyModule, columns: readonly string[]): FkPlan | undefined {
@@ -1317,7 +1376,8 @@ class SqlAlchemyLoader {
     const onDelete = this.action(keyword(call, 'ondelete'), module);
     const onUpdate = this.action(keyword(call, 'onupdate'), module);
     const name = keywordString(call, 'name');
-    return { module, range: call, columns, targets: [target], declaredVia: 'column', ...(name ? { name } : {}), ...(onDelete ? { onDelete } : {}), ...(onUpdate ? { onUpdate } : {}) };
+    const fix = this.foreignKeyAnchor(call, module, false);
+    return { module, range: call, columns, targets: [target], declaredVia: 'column', ...(name ? { name } : {}), ...(onDelete ? { onDelete } : {}), ...(onUpdate ? { onUpdate } : {}), ...(fix ? { fix } : {}) };
   }
 
   private fkTarget(expr: PyExpr, module: PyModule): FkTarget | undefined {
@@ -1383,7 +1443,12 @@ class SqlAlchemyLoader {
       unreadable: new Set(),
       ...(classStmt ? { classStmt } : {}),
       ...(tableKey ? { tableKey } : {}),
+      ownRange: { from: call.from, to: call.to },
     };
+    const lastPositional = call.args.filter((a) => a.name === undefined && !a.star).at(-1)!;
+    const itemIndent = indentBefore(module.ast.text, lastPositional.from);
+    const flaskDbName = flaskDb && call.callee.kind === 'attr' && call.callee.object.kind === 'name' ? call.callee.object.id : undefined;
+    plan.fix = { style: pythonStyle(module), sqlalchemy: { ...indexInScope(module, this.resolver, flaskDbName), tableCall: { insertAt: lastPositional.to, ...(itemIndent !== undefined ? { itemIndent } : {}) } } };
     for (const arg of rest) {
       const value = arg.value;
       if (value.kind === 'call') {
@@ -1512,6 +1577,7 @@ class SqlAlchemyLoader {
         }
         const onDelete = this.action(keyword(call, 'ondelete'), module);
         const onUpdate = this.action(keyword(call, 'onupdate'), module);
+        const fix = this.foreignKeyAnchor(call, module, false);
         const fk: FkPlan = {
           module,
           range: call,
@@ -1524,6 +1590,7 @@ class SqlAlchemyLoader {
           ...(name ? { name } : {}),
           ...(onDelete ? { onDelete } : {}),
           ...(onUpdate ? { onUpdate } : {}),
+          ...(fix ? { fix } : {}),
         };
         plan.constraints.push({ module, range: call, kind, ...(name ? { name } : {}), columns: fk.columns, fk });
         return true;
@@ -1597,7 +1664,9 @@ class SqlAlchemyLoader {
       docTags: [],
       ...(plan.info ? { info: plan.info } : {}),
       span: this.span(module, plan.range),
+      ...(plan.fix ? { fix: plan.fix } : {}),
     };
+    const owned = (m: PyModule, range: Range) => m === plan.module && range.from >= plan.ownRange.from && range.to <= plan.ownRange.to;
     const byName = new Map(plan.columns.map((c) => [c.name, c]));
     const sqlName = (ref: string): string | undefined => plan.columns.find((c) => c.key === ref)?.name ?? (byName.has(ref) ? ref : undefined);
     const pkColumns = new Set<string>();
@@ -1668,6 +1737,8 @@ class SqlAlchemyLoader {
         ...(c.info ? { info: c.info } : {}),
         ...(c.inheritedFrom ? { inheritedFrom: c.inheritedFrom } : {}),
         span: this.span(c.module, c.range),
+        // NOTE: the call itself must be in the class: a helper def's Column(...) serves other tables too.
+        ...(c.fix && !c.inheritedFrom && owned(c.module, c.range) && (!c.fix.call || owned(c.module, { from: c.fix.call.open, to: c.fix.call.close })) ? { fix: c.fix } : {}),
       });
       if (c.unique && !c.index) {
         table.uniqueConstraints.push({ kind: 'unique', declaredVia: 'column', name: conv('uq', columnTokens([c.name]), `${plan.name}_${c.name}_key`, undefined), columns: [c.name], nullsNotDistinct: false, span: this.span(c.module, c.unique) });
@@ -1799,6 +1870,7 @@ class SqlAlchemyLoader {
         ...(fk.onUpdate ? { onUpdate: fk.onUpdate } : {}),
         declaredVia: fk.declaredVia,
         span: this.span(fk.module, fk.range),
+        ...(fk.fix && owned(fk.module, fk.range) ? { fix: fk.fix } : {}),
       });
     }
     return table;
@@ -1871,6 +1943,14 @@ function keyword(call: (PyExpr & { kind: 'call' }) | undefined, name: string): P
 function keywordString(call: (PyExpr & { kind: 'call' }) | undefined, name: string): string | undefined {
   const value = keyword(call, name);
   return value?.kind === 'string' && !value.formatted ? value.value : undefined;
+}
+
+/** `db` of `class Visit(db.Model)`: the Flask-SQLAlchemy instance a model's `db.Index` comes from. */
+function flaskInstanceOf(stmt: ClassStmt): string | undefined {
+  for (const base of stmt.bases) {
+    if (base.name === undefined && base.value.kind === 'attr' && base.value.name === 'Model' && base.value.object.kind === 'name') return base.value.object.id;
+  }
+  return undefined;
 }
 
 function headerEnd(stmt: ClassStmt): number {
